@@ -1,0 +1,47 @@
+package org.atelier.core.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import org.atelier.core.AtelierException;
+import org.atelier.core.testing.OnEachEngine;
+import org.junit.jupiter.api.Test;
+
+class BackendTest {
+
+    @OnEachEngine
+    void resolvesCaseInsensitivelyAndComputes(String engine) {
+        Backend backend = Backend.resolve(engine.toLowerCase(), "cpu");
+        assertEquals(engine, backend.engineName());
+        try (NDManager manager = backend.newManager()) {
+            NDArray a = manager.create(new float[] {1, 2, 3, 4}, new ai.djl.ndarray.types.Shape(2, 2));
+            assertEquals(52f, a.matMul(a.transpose()).sum().getFloat(), 1e-6);
+        }
+    }
+
+    @Test
+    void unknownEngineNamesTheAvailableOnes() {
+        AtelierException e = assertThrows(AtelierException.class, () -> Backend.resolve("TensorFlow", "cpu"));
+        assertTrue(e.getMessage().contains("unknown engine 'TensorFlow'"), e.getMessage());
+        assertTrue(e.getMessage().contains("MXNet") && e.getMessage().contains("PyTorch"), e.getMessage());
+    }
+
+    @OnEachEngine
+    void gpuWithoutGpuIsAClearError(String engine) {
+        Backend cpu = Backend.resolve(engine, "cpu");
+        if (cpu.engine().getGpuCount() > 0) {
+            return; // this machine has a GPU: the error path cannot occur here
+        }
+        AtelierException e = assertThrows(AtelierException.class, () -> Backend.resolve(engine, "gpu:0"));
+        assertTrue(e.getMessage().contains("sees no GPU"), e.getMessage());
+    }
+
+    @Test
+    void malformedDeviceIsRejected() {
+        assertThrows(AtelierException.class, () -> Backend.resolve("PyTorch", "tpu"));
+        assertThrows(AtelierException.class, () -> Backend.resolve("PyTorch", "gpu:x"));
+    }
+}
