@@ -25,9 +25,10 @@ public final class LabeledData {
     private final float[] features;
     private final int[] labels;
     private final List<String> classNames;
+    private final List<String> featureNames;
 
     /**
-     * Creates a dataset.
+     * Creates a dataset whose features have no names (images).
      *
      * @param name a short name for messages and reports, e.g. {@code fashion-mnist/train}
      * @param sampleShape the shape of one sample, e.g. {@code (1, 28, 28)} or {@code (13)}
@@ -36,12 +37,31 @@ public final class LabeledData {
      * @param classNames the class names in index order
      */
     public LabeledData(String name, Shape sampleShape, float[] features, int[] labels, List<String> classNames) {
+        this(name, sampleShape, features, labels, classNames, List.of());
+    }
+
+    /**
+     * Creates a dataset whose features have names (tables).
+     *
+     * @param name a short name for messages and reports, e.g. {@code wine}
+     * @param sampleShape the shape of one sample, e.g. {@code (13)}
+     * @param features all samples, row-major, {@code size × sampleShape.size()} values
+     * @param labels one class index per sample, each in {@code [0, classNames.size())}
+     * @param classNames the class names in index order
+     * @param featureNames one name per feature value in sample order, or an empty list for unnamed features
+     */
+    public LabeledData(String name, Shape sampleShape, float[] features, int[] labels, List<String> classNames,
+            List<String> featureNames) {
         this.name = Objects.requireNonNull(name);
         this.sampleShape = Objects.requireNonNull(sampleShape);
         this.features = Objects.requireNonNull(features);
         this.labels = Objects.requireNonNull(labels);
         this.classNames = List.copyOf(classNames);
+        this.featureNames = List.copyOf(featureNames);
         long perSample = sampleShape.size();
+        if (!featureNames.isEmpty() && featureNames.size() != perSample) {
+            throw new IllegalArgumentException(name + ": " + featureNames.size() + " feature names for samples of shape " + sampleShape);
+        }
         if (features.length != labels.length * perSample) {
             throw new IllegalArgumentException(name + ": " + features.length + " feature values do not match "
                     + labels.length + " samples of shape " + sampleShape);
@@ -88,6 +108,11 @@ public final class LabeledData {
         return classNames;
     }
 
+    /** The names of the feature values in sample order (e.g. wine's {@code alcohol}), or an empty list when unnamed. */
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
     /** The number of classes. */
     public int numClasses() {
         return classNames.size();
@@ -117,19 +142,19 @@ public final class LabeledData {
             System.arraycopy(features, indices[i] * per, f, i * per, per);
             l[i] = labels[indices[i]];
         }
-        return new LabeledData(subsetName, sampleShape, f, l, classNames);
+        return new LabeledData(subsetName, sampleShape, f, l, classNames, featureNames);
     }
 
     /** The first {@code n} samples (or all, if there are fewer). */
     public LabeledData head(int n) {
         int k = Math.min(n, size());
         int per = featureCount();
-        return new LabeledData(name, sampleShape, Arrays.copyOf(features, k * per), Arrays.copyOf(labels, k), classNames);
+        return new LabeledData(name, sampleShape, Arrays.copyOf(features, k * per), Arrays.copyOf(labels, k), classNames, featureNames);
     }
 
     /** A dataset with the same labels and new feature values of the same layout (e.g. normalized). */
     public LabeledData withFeatures(float[] newFeatures) {
-        return new LabeledData(name, sampleShape, newFeatures, labels, classNames);
+        return new LabeledData(name, sampleShape, newFeatures, labels, classNames, featureNames);
     }
 
     /** The features as one float32 array of shape {@code (size, sampleShape...)} on the manager's device. */
