@@ -1,0 +1,104 @@
+package org.atelier.core.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+/**
+ * Stratified, seeded splits: every part keeps the class proportions of the whole, and the same
+ * seed always gives the same split (the shuffle uses {@link Random}, whose sequence Java fixes).
+ */
+public final class Splits {
+
+    private Splits() {}
+
+    /**
+     * Holds out the same fraction of every class.
+     *
+     * <p>Each class contributes {@code round(classCount × validationFraction)} randomly chosen
+     * samples to the validation part and the rest to the training part; both parts keep the
+     * original sample order, so a split of sorted data stays sorted.
+     *
+     * @param data the dataset to split
+     * @param validationFraction the share held out, in {@code (0, 1)}
+     * @param seed the shuffle seed
+     * @return the parts, named {@code NAME/train} and {@code NAME/validation}
+     */
+    public static TrainValidation stratified(LabeledData data, double validationFraction, long seed) {
+        if (!(validationFraction > 0 && validationFraction < 1)) {
+            throw new IllegalArgumentException("validation fraction " + validationFraction + " is not in (0, 1)");
+        }
+        boolean[] heldOut = new boolean[data.size()];
+        for (int[] members : shuffledByClass(data, seed)) {
+            long take = Math.round(members.length * validationFraction);
+            for (int i = 0; i < take; i++) {
+                heldOut[members[i]] = true;
+            }
+        }
+        int[] validation = IntStream.range(0, heldOut.length).filter(i -> heldOut[i]).toArray();
+        int[] train = IntStream.range(0, heldOut.length).filter(i -> !heldOut[i]).toArray();
+        return new TrainValidation(data.subset(train, data.name() + "/train"), data.subset(validation, data.name() + "/validation"));
+    }
+
+    /**
+     * Stratified k-fold cross-validation: the samples of each class, shuffled, are dealt to the
+     * folds in turn, so every fold holds {@code floor} or {@code ceil} of {@code classCount / k}
+     * of each class, and fold sizes differ by at most one. Every sample is held out exactly once.
+     *
+     * @param data the dataset to split
+     * @param k the number of folds, at least 2 and at most the number of samples
+     * @param seed the shuffle seed
+     * @return the {@code k} folds in order
+     */
+    public static List<Fold> stratifiedKFold(LabeledData data, int k, long seed) {
+        if (k < 2 || k > data.size()) {
+            throw new IllegalArgumentException("k = " + k + " folds is not in [2, " + data.size() + "]");
+        }
+        int[] foldOf = new int[data.size()];
+        int next = 0; // carried across classes so that the folds' total sizes stay balanced
+        for (int[] members : shuffledByClass(data, seed)) {
+            for (int member : members) {
+                foldOf[member] = next;
+                next = (next + 1) % k;
+            }
+        }
+        List<Fold> folds = new ArrayList<>(k);
+        for (int fold = 0; fold < k; fold++) {
+            int f = fold;
+            int[] test = IntStream.range(0, foldOf.length).filter(i -> foldOf[i] == f).toArray();
+            int[] train = IntStream.range(0, foldOf.length).filter(i -> foldOf[i] != f).toArray();
+            folds.add(new Fold(fold, train, test));
+        }
+        return List.copyOf(folds);
+    }
+
+    /** The sample indices of each class, each class's list shuffled with one generator seeded once. */
+    private static int[][] shuffledByClass(LabeledData data, long seed) {
+        int[] counts = data.classCounts();
+        int[][] byClass = new int[counts.length][];
+        for (int c = 0; c < counts.length; c++) {
+            byClass[c] = new int[counts[c]];
+        }
+        int[] filled = new int[counts.length];
+        int[] labels = data.labels();
+        for (int i = 0; i < labels.length; i++) {
+            byClass[labels[i]][filled[labels[i]]++] = i;
+        }
+        Random random = new Random(seed);
+        for (int[] members : byClass) {
+            shuffle(members, random);
+        }
+        return byClass;
+    }
+
+    /** Fisher–Yates shuffle in place. */
+    private static void shuffle(int[] values, Random random) {
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = values[i];
+            values[i] = values[j];
+            values[j] = swap;
+        }
+    }
+}
