@@ -102,14 +102,15 @@ public final class IdxReader {
     /** Reads the header and checks its magic number; returns the buffer positioned after the magic. */
     private static ByteBuffer header(FileContent content, int headerBytes, int magic, String kind) {
         byte[] bytes = content.readUpTo(headerBytes);
+        ByteBuffer header = ByteBuffer.wrap(bytes); // IDX is big-endian, ByteBuffer's default
+        // the magic number first: a file of the wrong kind says more than a short one
+        if (bytes.length >= Integer.BYTES && header.getInt(0) != magic) {
+            throw malformed(content.file(), "magic number " + header.getInt(0) + " where " + kind + " file has " + magic);
+        }
         if (bytes.length < headerBytes) {
             throw malformed(content.file(), "only " + bytes.length + " bytes, shorter than the " + headerBytes + "-byte IDX header");
         }
-        ByteBuffer header = ByteBuffer.wrap(bytes); // IDX is big-endian, ByteBuffer's default
-        int found = header.getInt();
-        if (found != magic) {
-            throw malformed(content.file(), "magic number " + found + " where " + kind + " file has " + magic);
-        }
+        header.position(Integer.BYTES);
         return header;
     }
 
