@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -89,8 +90,7 @@ public final class Checksums {
         String expected = expected(dataset, baseName(file));
         if (!expected.equals(actualSha256)) {
             throw new DataException("data file " + file + " is corrupt: SHA-256 of its content is " + actualSha256
-                    + ", expected " + expected + "; delete it and run data/fetch --dir " + file.toAbsolutePath().getParent().getParent()
-                    + " " + dataset);
+                    + ", expected " + expected + "; delete it and run " + fetchCommand(dataset, file));
         }
     }
 
@@ -104,7 +104,7 @@ public final class Checksums {
      */
     public static String sha256(Path file) {
         try (FileContent content = FileContent.open(file)) {
-            content.stream().transferTo(java.io.OutputStream.nullOutputStream());
+            content.stream().transferTo(OutputStream.nullOutputStream());
             return content.sha256();
         } catch (IOException e) {
             throw FileContent.unreadable(file, e);
@@ -114,6 +114,13 @@ public final class Checksums {
     /** Binds the expected digests of one dataset to a reader's end-of-file check. */
     ContentCheck forDataset(String dataset) {
         return (file, sha256) -> check(dataset, file, sha256);
+    }
+
+    /** The fetch command for the data root that holds the file, as {@code ROOT/DATASET/FILE} lays it out. */
+    private static String fetchCommand(String dataset, Path file) {
+        Path datasetDir = file.toAbsolutePath().getParent();
+        Path root = datasetDir == null ? null : datasetDir.getParent();
+        return "data/fetch" + (root == null ? "" : " --dir " + root) + " " + dataset;
     }
 
     private static String baseName(Path file) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -45,6 +46,8 @@ final class FileContent implements AutoCloseable {
             InputStream content = isGzip(buffered) ? new GZIPInputStream(buffered, BUFFER_BYTES) : buffered;
             MessageDigest digest = newSha256();
             return new FileContent(file, digest, new DigestInputStream(content, digest));
+        } catch (NoSuchFileException e) {
+            throw new DataException("data file " + file + " does not exist; check the path (for a dataset, run data/fetch)", e);
         } catch (IOException e) {
             throw unreadable(file, e);
         }

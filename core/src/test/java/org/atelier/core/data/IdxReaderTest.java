@@ -127,7 +127,7 @@ class IdxReaderTest {
     @Test
     void missingFileIsADataException() {
         Path missing = temp.resolve("nope");
-        assertFailure(() -> IdxReader.read("x", missing, validLabels(), CLASSES), missing, "cannot read");
+        assertFailure(() -> IdxReader.read("x", missing, validLabels(), CLASSES), missing, "does not exist");
     }
 
     private static DataException assertFailure(Runnable read, Path file, String problem) {
