@@ -2,7 +2,6 @@ package org.atelier.core.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
@@ -31,7 +30,7 @@ class StandardizerTest {
         }
         assertEquals(0f, v[2]); // constant feature: exactly 0, not NaN
         assertEquals(List.of("x", "y", "z"), standardized.featureNames());
-        assertSame(table().labels().length, standardized.labels().length);
+        assertArrayEquals(table().labels(), standardized.labels());
     }
 
     @Test
