@@ -31,20 +31,20 @@ public final class NumberFormat {
             return value.toString();
         }
         if (value instanceof BigDecimal big) {
-            return format(big.doubleValue(), decimals);
+            return formatDecimal(big.doubleValue(), decimals);
         }
-        return format(value.doubleValue(), decimals);
+        return formatDecimal(value.doubleValue(), decimals);
     }
 
     /**
-     * Formats a floating-point number with the given decimals, switching to scientific notation
+     * Formats a floating-point number with the given decimals (named apart from {@link #format(Number, int)} so that a primitive {@code long} never widens to double), switching to scientific notation
      * where fixed notation would hide the value (|x| below 10^-decimals) or be unwieldy (≥ 1e9).
      *
      * @param value the number
      * @param decimals decimals (0 or more)
      * @return the text, e.g. {@code 0.8534}, {@code 1.2e-07}, {@code NaN}
      */
-    public static String format(double value, int decimals) {
+    public static String formatDecimal(double value, int decimals) {
         if (decimals < 0) {
             throw new IllegalArgumentException("decimals must be >= 0, got " + decimals);
         }

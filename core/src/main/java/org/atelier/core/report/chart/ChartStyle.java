@@ -24,7 +24,10 @@ public final class ChartStyle {
     /** Default figure height in pixels. */
     public static final int HEIGHT = 600;
 
-    /** Okabe–Ito colours, black last (it is kept for reference lines). */
+    /**
+     * The eight Okabe–Ito colours, then four of Paul Tol's (wine, olive, indigo, teal) so that the
+     * ten classes of (Fashion-)MNIST get ten distinct colours.
+     */
     private static final Color[] PALETTE = {
         new Color(0x0072B2), // blue
         new Color(0xD55E00), // vermillion
@@ -34,6 +37,10 @@ public final class ChartStyle {
         new Color(0x56B4E9), // sky blue
         new Color(0xF0E442), // yellow
         new Color(0x000000),
+        new Color(0x882255),
+        new Color(0x999933),
+        new Color(0x332288),
+        new Color(0x44AA99),
     };
 
     /** Figure titles. */
@@ -48,7 +55,7 @@ public final class ChartStyle {
     private ChartStyle() {}
 
     /**
-     * The i-th palette colour, cycling after eight.
+     * The i-th palette colour, cycling after twelve.
      *
      * @param index 0 or more
      * @return the colour

@@ -7,6 +7,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
@@ -117,6 +118,11 @@ public final class ConfusionMatrixChart {
     private static PaintScaleLegend legend(PaintScale scale, long max) {
         NumberAxis axis = new NumberAxis("count");
         axis.setRange(0, max);
+        // About six labelled ticks at a round step (1, 2 or 5 × 10^k), however tall the bar is.
+        double raw = max / 6.0;
+        double power = Math.pow(10, Math.floor(Math.log10(Math.max(1, raw))));
+        double step = raw <= power ? power : raw <= 2 * power ? 2 * power : raw <= 5 * power ? 5 * power : 10 * power;
+        axis.setTickUnit(new NumberTickUnit(Math.max(1, step)));
         axis.setLabelFont(ChartStyle.LABEL_FONT);
         axis.setTickLabelFont(ChartStyle.TICK_FONT);
         PaintScaleLegend legend = new PaintScaleLegend(scale, axis);

@@ -142,7 +142,7 @@ public final class ImageGrid implements Figure {
     private static String tickLabel(double value, double[] limits) {
         double span = Math.abs(limits[1] - limits[0]);
         int decimals = span == 0 ? 2 : Math.max(0, 2 - (int) Math.floor(Math.log10(span)));
-        return NumberFormat.format(Math.abs(value) < 1e-12 ? 0 : value, decimals);
+        return NumberFormat.formatDecimal(Math.abs(value) < 1e-12 ? 0 : value, decimals);
     }
 
     private double[] sharedLimits() {

@@ -81,7 +81,10 @@ public final class LineChart {
             return this;
         }
 
-        /** Whether the y axis is logarithmic (all y values must be positive). */
+        /**
+         * Whether the y axis is logarithmic (all y values must be positive). Ticks are labelled at
+         * 1, 2, …, 9 × 10^k; across more than one decade only powers of ten carry a label.
+         */
         public Builder logY(boolean logY) {
             this.logY = logY;
             return this;
