@@ -131,7 +131,8 @@ public final class ChartStyle {
         }
     }
 
-    private static void style(Axis axis) {
+    /** Styles one axis: label and tick fonts, dark text. */
+    static void style(Axis axis) {
         if (axis == null) {
             return;
         }

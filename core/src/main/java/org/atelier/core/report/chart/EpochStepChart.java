@@ -8,7 +8,6 @@ import org.atelier.core.AtelierException;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CombinedRangeXYPlot;
@@ -132,10 +131,7 @@ public final class EpochStepChart {
             if (!logSteps) {
                 return new NumberAxis(stepLabel);
             }
-            LogarithmicAxis axis = new LogarithmicAxis(stepLabel);
-            axis.setStrictValuesFlag(false);
-            axis.setExpTickLabelsFlag(false);
-            return axis;
+            return new LogScaleAxis(stepLabel);
         }
 
         private XYPlot panel(ValueAxis xAxis, boolean byEpoch) {

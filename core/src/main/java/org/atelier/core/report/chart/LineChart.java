@@ -10,7 +10,6 @@ import org.atelier.core.AtelierException;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
@@ -82,8 +81,8 @@ public final class LineChart {
         }
 
         /**
-         * Whether the y axis is logarithmic (all y values must be positive). Ticks are labelled at
-         * 1, 2, …, 9 × 10^k; across more than one decade only powers of ten carry a label.
+         * Whether the y axis is logarithmic (all y values must be positive). Tick labels adapt to
+         * the range (see {@link LogScaleAxis}).
          */
         public Builder logY(boolean logY) {
             this.logY = logY;
@@ -228,12 +227,7 @@ public final class LineChart {
 
         private static ValueAxis axis(String label, boolean log) {
             if (log) {
-                LogarithmicAxis axis = new LogarithmicAxis(label);
-                axis.setStrictValuesFlag(false);
-                // Plain tick labels (10, 100, 1000) read faster than powers of ten.
-                axis.setExpTickLabelsFlag(false);
-                axis.setLog10TickLabelsFlag(false);
-                return axis;
+                return new LogScaleAxis(label);
             }
             NumberAxis axis = new NumberAxis(label);
             axis.setAutoRangeIncludesZero(false);

@@ -38,7 +38,7 @@ class ChartGalleryTest {
         ChartFigure figure = LineChart.builder().title("Learning curves").xLabel("epoch").yLabel("cross-entropy loss")
                 .learningCurve("softmax", epochs, decay(epochs, 0.45, 0.35), decay(epochs, 0.50, 0.42))
                 .learningCurve("MLP 256", epochs, decay(epochs, 0.35, 0.15), decay(epochs, 0.40, 0.32))
-                .markers(true).build();
+                .logY(true).markers(true).build();
         BufferedImage image = readBack(figure.save(dir.resolve("learning-curves.png")));
         assertEquals(ChartStyle.WIDTH, image.getWidth());
         assertEquals(ChartStyle.HEIGHT, image.getHeight());
@@ -61,6 +61,21 @@ class ChartGalleryTest {
         BufferedImage image = readBack(figure.save(dir.resolve("band-vs-hidden-size.png")));
         assertEquals(ChartStyle.HEIGHT, image.getHeight());
         assertTrue(countColor(image, ChartStyle.color(0)) > 100, "mean line drawn");
+    }
+
+    @Test
+    void barsWithErrorBars() throws IOException {
+        BarChart.Builder builder = BarChart.builder().title("Validation accuracy vs hidden size")
+                .xLabel("hidden units n").yLabel("validation accuracy (mean ± std, 5 seeds)").includeZero(false);
+        int[] sizes = {10, 20, 50, 100, 200, 500, 1000};
+        for (int i = 0; i < sizes.length; i++) {
+            builder.bar("SGD", "n = " + sizes[i], 0.82 + 0.01 * i, 0.004 + 0.001 * i);
+            builder.bar("Adam", "n = " + sizes[i], 0.83 + 0.009 * i, 0.003);
+        }
+        ChartFigure figure = builder.build();
+        BufferedImage image = readBack(figure.save(dir.resolve("bars.png")));
+        assertEquals(ChartStyle.WIDTH, image.getWidth());
+        assertTrue(countColor(image, ChartStyle.color(1)) > 1000, "second series filled in the second colour");
     }
 
     @Test
