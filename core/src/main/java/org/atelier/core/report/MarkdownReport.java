@@ -75,13 +75,13 @@ public final class MarkdownReport {
     }
 
     /**
-     * Adds a table with {@link NumberFormat#DEFAULT_DECIMALS} decimals.
+     * Adds a table with {@link NumberText#DEFAULT_DECIMALS} decimals.
      *
      * @param table the table
      * @return this report
      */
     public MarkdownReport table(Table table) {
-        return table(table, NumberFormat.DEFAULT_DECIMALS);
+        return table(table, NumberText.DEFAULT_DECIMALS);
     }
 
     /**
@@ -105,7 +105,7 @@ public final class MarkdownReport {
     public MarkdownReport keyNumbers(Map<String, ? extends Number> numbers) {
         StringBuilder table = new StringBuilder("| quantity | value |\n| --- | ---: |\n");
         numbers.forEach((name, value) -> table.append("| ").append(MarkdownTable.escape(name)).append(" | ")
-                .append(NumberFormat.format(value, NumberFormat.DEFAULT_DECIMALS)).append(" |\n"));
+                .append(NumberText.format(value, NumberText.DEFAULT_DECIMALS)).append(" |\n"));
         return block(table.toString());
     }
 

@@ -9,20 +9,20 @@ import tech.tablesaw.columns.Column;
 /**
  * Renders a Tablesaw table as a GitHub-flavoured Markdown pipe table: numeric columns are
  * right-aligned, integer columns print as integers, floating-point columns with a fixed number of
- * decimals (see {@link NumberFormat}), missing values as empty cells.
+ * decimals (see {@link NumberText}), missing values as empty cells.
  */
 public final class MarkdownTable {
 
     private MarkdownTable() {}
 
     /**
-     * Renders a table with {@link NumberFormat#DEFAULT_DECIMALS} decimals.
+     * Renders a table with {@link NumberText#DEFAULT_DECIMALS} decimals.
      *
      * @param table the table
      * @return the Markdown text, ending with a newline
      */
     public static String render(Table table) {
-        return render(table, NumberFormat.DEFAULT_DECIMALS);
+        return render(table, NumberText.DEFAULT_DECIMALS);
     }
 
     /**
@@ -59,7 +59,7 @@ public final class MarkdownTable {
         }
         Object value = column.get(row);
         if (value instanceof Number number) {
-            return NumberFormat.format(number, decimals);
+            return NumberText.format(number, decimals);
         }
         return escape(String.valueOf(value));
     }

@@ -137,9 +137,14 @@ public final class ModelSummary {
                 LongColumn.create("trainable_parameters", layers.stream().mapToLong(Layer::trainableParameters).toArray()));
     }
 
-    /** The summary as fixed-width text, like Keras prints it. */
+    /** The summary as fixed-width text, like Keras prints it (see {@link #toText()}). */
     @Override
     public String toString() {
+        return toText();
+    }
+
+    /** The summary as fixed-width text, like Keras prints it: one line per layer, then the totals. */
+    public String toText() {
         String[] headers = {"Layer", "Type", "Output shape", "Param #"};
         List<String[]> rows = new ArrayList<>();
         for (Layer layer : layers) {

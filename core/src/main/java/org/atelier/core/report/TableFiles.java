@@ -23,14 +23,14 @@ public final class TableFiles {
     }
 
     /**
-     * Writes a table as a Markdown pipe table with {@link NumberFormat#DEFAULT_DECIMALS} decimals.
+     * Writes a table as a Markdown pipe table with {@link NumberText#DEFAULT_DECIMALS} decimals.
      *
      * @param table the table
      * @param target the file to create or replace
      * @return the target
      */
     public static Path writeMarkdown(Table table, Path target) {
-        return writeMarkdown(table, target, NumberFormat.DEFAULT_DECIMALS);
+        return writeMarkdown(table, target, NumberText.DEFAULT_DECIMALS);
     }
 
     /**

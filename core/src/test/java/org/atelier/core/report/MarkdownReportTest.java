@@ -39,10 +39,10 @@ class MarkdownReportTest {
 
     @Test
     void numberFormatSwitchesToScientificForTinyValues() {
-        assertEquals("0.0001", NumberFormat.formatDecimal(1e-4, 4));
-        assertEquals("1.200e-07", NumberFormat.formatDecimal(1.2e-7, 4));
-        assertEquals("203530", NumberFormat.format(203530L, 4));
-        assertEquals("2.000", NumberFormat.format(2.0, 3), "a Double keeps its decimals");
+        assertEquals("0.0001", NumberText.formatDecimal(1e-4, 4));
+        assertEquals("1.200e-07", NumberText.formatDecimal(1.2e-7, 4));
+        assertEquals("203530", NumberText.format(203530L, 4));
+        assertEquals("2.000", NumberText.format(2.0, 3), "a Double keeps its decimals");
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import org.atelier.core.AtelierException;
-import org.atelier.core.report.NumberFormat;
+import org.atelier.core.report.NumberText;
 
 /**
  * A grid of small images with a caption over each: dataset samples (grayscale) or learned weights
@@ -142,7 +142,7 @@ public final class ImageGrid implements Figure {
     private static String tickLabel(double value, double[] limits) {
         double span = Math.abs(limits[1] - limits[0]);
         int decimals = span == 0 ? 2 : Math.max(0, 2 - (int) Math.floor(Math.log10(span)));
-        return NumberFormat.formatDecimal(Math.abs(value) < 1e-12 ? 0 : value, decimals);
+        return NumberText.formatDecimal(Math.abs(value) < 1e-12 ? 0 : value, decimals);
     }
 
     private double[] sharedLimits() {
@@ -291,7 +291,17 @@ public final class ImageGrid implements Figure {
             if (colorBar && scaling == Scaling.PER_IMAGE) {
                 throw new AtelierException("a colour bar needs one value range for all images; use SHARED or SYMMETRIC scaling");
             }
-            return new ImageGrid(this);
+            return new ImageGrid(snapshot());
+        }
+
+        /** A copy, so that adding to this builder later does not change a built grid. */
+        private Builder snapshot() {
+            Builder copy = new Builder(colorMap, scaling, colorBar);
+            copy.title = title;
+            copy.columns = columns;
+            copy.scale = scale;
+            copy.images.addAll(images);
+            return copy;
         }
     }
 }

@@ -8,12 +8,12 @@ import java.util.Locale;
  * Formats numbers for humans: integers as integers, fractions with a fixed number of decimals,
  * very large or very small magnitudes in scientific notation. Always uses '.' as the decimal point.
  */
-public final class NumberFormat {
+public final class NumberText {
 
     /** Decimals used when a caller does not choose. */
     public static final int DEFAULT_DECIMALS = 4;
 
-    private NumberFormat() {}
+    private NumberText() {}
 
     /**
      * Formats a number.
