@@ -1,0 +1,118 @@
+package org.atelier.core.report.chart;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import org.atelier.core.AtelierException;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.data.statistics.HistogramDataset;
+
+/**
+ * Histograms of one or more samples on shared bins (e.g. the distribution of initial logits),
+ * translucent so that overlapping distributions stay visible.
+ */
+public final class HistogramChart {
+
+    private HistogramChart() {}
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects the samples of one histogram. */
+    public static final class Builder {
+        private String title = "";
+        private String xLabel = "value";
+        private String yLabel = "count";
+        private int bins = 50;
+        private int width = ChartStyle.WIDTH;
+        private int height = ChartStyle.HEIGHT;
+        private final List<String> names = new ArrayList<>();
+        private final List<double[]> samples = new ArrayList<>();
+
+        private Builder() {}
+
+        /** The figure title. */
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        /** The x axis label, with its unit where it has one. */
+        public Builder xLabel(String xLabel) {
+            this.xLabel = xLabel;
+            return this;
+        }
+
+        /** The y axis label (default "count"). */
+        public Builder yLabel(String yLabel) {
+            this.yLabel = yLabel;
+            return this;
+        }
+
+        /** The number of bins over the common range (default 50). */
+        public Builder bins(int bins) {
+            if (bins < 1) {
+                throw new AtelierException("a histogram needs at least 1 bin, got " + bins);
+            }
+            this.bins = bins;
+            return this;
+        }
+
+        /** The size in pixels (default 900 × 600). */
+        public Builder size(int width, int height) {
+            this.width = width;
+            this.height = height;
+            return this;
+        }
+
+        /**
+         * Adds a sample.
+         *
+         * @param name the legend entry
+         * @param values the values
+         * @return this builder
+         */
+        public Builder data(String name, double[] values) {
+            if (values.length == 0) {
+                throw new AtelierException("histogram sample '" + name + "' is empty; pass at least one value");
+            }
+            names.add(name);
+            samples.add(values.clone());
+            return this;
+        }
+
+        /** Builds the figure. */
+        public ChartFigure build() {
+            double min = samples.stream().flatMapToDouble(java.util.Arrays::stream).min().orElse(0);
+            double max = samples.stream().flatMapToDouble(java.util.Arrays::stream).max().orElse(1);
+            if (max == min) {
+                max = min + 1; // one repeated value: give its bin a width
+            }
+            HistogramDataset dataset = new HistogramDataset();
+            for (int i = 0; i < samples.size(); i++) {
+                dataset.addSeries(names.get(i), samples.get(i), bins, min, max);
+            }
+            XYBarRenderer renderer = new XYBarRenderer();
+            renderer.setBarPainter(new StandardXYBarPainter());
+            renderer.setShadowVisible(false);
+            renderer.setDrawBarOutline(true);
+            for (int i = 0; i < samples.size(); i++) {
+                Color color = ChartStyle.color(i);
+                renderer.setSeriesPaint(i, ChartStyle.withAlpha(color, samples.size() > 1 ? 110 : 200));
+                renderer.setSeriesOutlinePaint(i, color.darker());
+            }
+            NumberAxis xAxis = new NumberAxis(xLabel);
+            xAxis.setAutoRangeIncludesZero(false);
+            XYPlot plot = new XYPlot(dataset, xAxis, new NumberAxis(yLabel), renderer);
+            JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE_FONT, plot, samples.size() > 1);
+            ChartStyle.apply(chart);
+            return new ChartFigure(chart, width, height);
+        }
+    }
+}

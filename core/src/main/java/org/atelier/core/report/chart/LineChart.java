@@ -1,0 +1,304 @@
+package org.atelier.core.report.chart;
+
+import java.awt.Color;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.atelier.core.AtelierException;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/**
+ * Line charts: several series over a numeric x axis, learning curves (training dashed, validation
+ * solid, one colour per model), and mean ± one standard deviation bands over repeated runs, with
+ * optional logarithmic axes and markers.
+ *
+ * <pre>{@code
+ * LineChart.builder().title("Learning curves").xLabel("epoch").yLabel("loss")
+ *     .learningCurve("softmax", epochs, trainLoss, valLoss)
+ *     .build().save(dir.resolve("loss.png"));
+ * }</pre>
+ */
+public final class LineChart {
+
+    private LineChart() {}
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects the series of one line chart. */
+    public static final class Builder {
+        private String title = "";
+        private String xLabel = "x";
+        private String yLabel = "y";
+        private boolean logX;
+        private boolean logY;
+        private boolean markers;
+        private int width = ChartStyle.WIDTH;
+        private int height = ChartStyle.HEIGHT;
+        private int nextColor;
+        private final List<Layer> layers = new ArrayList<>();
+
+        private Builder() {}
+
+        /** The figure title. */
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        /** The x axis label, with its unit where it has one, e.g. {@code "time (s)"}. */
+        public Builder xLabel(String xLabel) {
+            this.xLabel = xLabel;
+            return this;
+        }
+
+        /** The y axis label, with its unit where it has one. */
+        public Builder yLabel(String yLabel) {
+            this.yLabel = yLabel;
+            return this;
+        }
+
+        /** Whether the x axis is logarithmic (all x values must be positive). */
+        public Builder logX(boolean logX) {
+            this.logX = logX;
+            return this;
+        }
+
+        /**
+         * Whether the y axis is logarithmic (all y values must be positive). Tick labels adapt to
+         * the range (see {@link LogScaleAxis}).
+         */
+        public Builder logY(boolean logY) {
+            this.logY = logY;
+            return this;
+        }
+
+        /** Whether lines show a marker at each point (useful for few, uneven points). */
+        public Builder markers(boolean markers) {
+            this.markers = markers;
+            return this;
+        }
+
+        /** The size in pixels (default 900 × 600). */
+        public Builder size(int width, int height) {
+            this.width = width;
+            this.height = height;
+            return this;
+        }
+
+        /**
+         * Adds a solid line in the next palette colour.
+         *
+         * @param name the legend entry
+         * @param x the x values
+         * @param y the y values, same length
+         * @return this builder
+         */
+        public Builder series(String name, double[] x, double[] y) {
+            return series(name, x, y, LineStyle.SOLID);
+        }
+
+        /**
+         * Adds a line in the next palette colour.
+         *
+         * @param name the legend entry
+         * @param x the x values
+         * @param y the y values, same length
+         * @param style the line style
+         * @return this builder
+         */
+        public Builder series(String name, double[] x, double[] y, LineStyle style) {
+            layers.add(Layer.line(name, x, check(name, x, y), style, ChartStyle.color(nextColor++)));
+            return this;
+        }
+
+        /**
+         * Adds a learning curve: "name (train)" dashed and "name (validation)" solid, in one colour.
+         *
+         * @param name the model or run
+         * @param epochs the x values
+         * @param train the training metric per epoch
+         * @param validation the validation metric per epoch
+         * @return this builder
+         */
+        public Builder learningCurve(String name, double[] epochs, double[] train, double[] validation) {
+            Color color = ChartStyle.color(nextColor++);
+            layers.add(Layer.line(name + " (train)", epochs, check(name, epochs, train), LineStyle.DASHED, color));
+            layers.add(Layer.line(name + " (validation)", epochs, check(name, epochs, validation), LineStyle.SOLID, color));
+            return this;
+        }
+
+        /**
+         * Adds a mean line with a shaded band of ± one standard deviation.
+         *
+         * @param name the legend entry
+         * @param x the x values
+         * @param mean the mean at each x
+         * @param std the standard deviation at each x
+         * @return this builder
+         */
+        public Builder band(String name, double[] x, double[] mean, double[] std) {
+            check(name, x, mean);
+            check(name, x, std);
+            layers.add(Layer.band(name, x, mean, std, ChartStyle.color(nextColor++)));
+            return this;
+        }
+
+        /**
+         * Adds the mean ± one (sample) standard deviation of several runs, optionally with each run
+         * drawn as a thin, faint line behind the band.
+         *
+         * @param name the legend entry
+         * @param x the x values
+         * @param runs one row per run, each as long as x
+         * @param showRuns whether to draw the individual runs
+         * @return this builder
+         */
+        public Builder runs(String name, double[] x, double[][] runs, boolean showRuns) {
+            if (runs.length == 0) {
+                throw new AtelierException("series '" + name + "' has no runs; pass at least one");
+            }
+            double[] mean = new double[x.length];
+            double[] std = new double[x.length];
+            for (double[] run : runs) {
+                check(name, x, run);
+            }
+            for (int i = 0; i < x.length; i++) {
+                double sum = 0;
+                for (double[] run : runs) {
+                    sum += run[i];
+                }
+                mean[i] = sum / runs.length;
+                double squares = 0;
+                for (double[] run : runs) {
+                    squares += (run[i] - mean[i]) * (run[i] - mean[i]);
+                }
+                std[i] = runs.length > 1 ? Math.sqrt(squares / (runs.length - 1)) : 0;
+            }
+            Color color = ChartStyle.color(nextColor);
+            if (showRuns) {
+                for (double[] run : runs) {
+                    layers.add(Layer.faint(x, run, color));
+                }
+            }
+            return band(name, x, mean, std);
+        }
+
+        /** Builds the figure. */
+        public ChartFigure build() {
+            XYPlot plot = new XYPlot();
+            plot.setDomainAxis(axis(xLabel, logX));
+            plot.setRangeAxis(axis(yLabel, logY));
+            LegendItemCollection legend = new LegendItemCollection();
+            // Faint runs first, then bands, then lines: later layers are drawn on top.
+            int index = 0;
+            for (Layer.Kind kind : Layer.Kind.values()) {
+                for (Layer layer : layers) {
+                    if (layer.kind() == kind) {
+                        layer.addTo(plot, index++, markers);
+                    }
+                }
+            }
+            for (Layer layer : layers) {
+                layer.legendItem().ifPresent(legend::add);
+            }
+            plot.setFixedLegendItems(legend);
+            plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+            JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE_FONT, plot, true);
+            ChartStyle.apply(chart);
+            return new ChartFigure(chart, width, height);
+        }
+
+        private static ValueAxis axis(String label, boolean log) {
+            if (log) {
+                return new LogScaleAxis(label);
+            }
+            NumberAxis axis = new NumberAxis(label);
+            axis.setAutoRangeIncludesZero(false);
+            return axis;
+        }
+
+        private static double[] check(String name, double[] x, double[] y) {
+            if (x.length != y.length) {
+                throw new AtelierException("series '" + name + "' has " + x.length + " x values but " + y.length
+                        + " y values; pass arrays of equal length");
+            }
+            return y;
+        }
+    }
+
+    /** One dataset of the plot with its renderer. */
+    private record Layer(Kind kind, String name, double[] x, double[] y, double[] std, LineStyle style, Color color) {
+
+        enum Kind { FAINT, BAND, LINE }
+
+        static Layer line(String name, double[] x, double[] y, LineStyle style, Color color) {
+            return new Layer(Kind.LINE, name, x, y, null, style, color);
+        }
+
+        static Layer band(String name, double[] x, double[] mean, double[] std, Color color) {
+            return new Layer(Kind.BAND, name, x, mean, std, LineStyle.SOLID, color);
+        }
+
+        static Layer faint(double[] x, double[] y, Color color) {
+            return new Layer(Kind.FAINT, null, x, y, null, LineStyle.SOLID, color);
+        }
+
+        void addTo(XYPlot plot, int index, boolean markers) {
+            if (kind == Kind.BAND) {
+                YIntervalSeries series = new YIntervalSeries(name);
+                for (int i = 0; i < x.length; i++) {
+                    series.add(x[i], y[i], y[i] - std[i], y[i] + std[i]);
+                }
+                DeviationRenderer renderer = new DeviationRenderer(true, markers);
+                renderer.setSeriesPaint(0, color);
+                renderer.setSeriesFillPaint(0, color);
+                renderer.setSeriesStroke(0, ChartStyle.stroke(2.5f, style));
+                renderer.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+                renderer.setAlpha(0.2f);
+                YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
+                dataset.addSeries(series);
+                plot.setDataset(index, dataset);
+                plot.setRenderer(index, renderer);
+                return;
+            }
+            XYSeries series = new XYSeries(name == null ? "run " + index : name, false, true);
+            for (int i = 0; i < x.length; i++) {
+                series.add(x[i], y[i]);
+            }
+            boolean faint = kind == Kind.FAINT;
+            XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, markers && !faint);
+            renderer.setSeriesPaint(0, faint ? ChartStyle.withAlpha(color, 90) : color);
+            renderer.setSeriesStroke(0, ChartStyle.stroke(faint ? 1f : 2.5f, style));
+            renderer.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+            plot.setDataset(index, new XYSeriesCollection(series));
+            plot.setRenderer(index, renderer);
+        }
+
+        Optional<LegendItem> legendItem() {
+            if (kind == Kind.FAINT) {
+                return Optional.empty();
+            }
+            LegendItem item = new LegendItem(name, null, null, null,
+                    new Line2D.Double(-12, 0, 12, 0), ChartStyle.stroke(2.5f, style), color);
+            item.setLabelFont(ChartStyle.TICK_FONT);
+            return Optional.of(item);
+        }
+    }
+}

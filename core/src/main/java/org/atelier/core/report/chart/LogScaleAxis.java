@@ -1,0 +1,100 @@
+package org.atelier.core.report.chart;
+
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.jfree.chart.axis.AxisState;
+import org.jfree.chart.axis.LogarithmicAxis;
+import org.jfree.chart.axis.NumberTick;
+import org.jfree.chart.axis.TickType;
+import org.jfree.chart.plot.ValueAxisPlot;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.Range;
+
+/**
+ * A base-10 logarithmic axis fitted to its data, whose tick labels adapt to the range: 1, 2, …, 9 ×
+ * 10^k within about one decade, 1, 2, 5 × 10^k up to three and a half, powers of ten beyond. JFreeChart's own log axes
+ * label only powers of ten, which leaves a loss curve between 0.3 and 1 with a single label.
+ */
+final class LogScaleAxis extends LogarithmicAxis {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the axis.
+     *
+     * @param label the axis label
+     */
+    LogScaleAxis(String label) {
+        super(label);
+        setStrictValuesFlag(false);
+    }
+
+    /**
+     * Fits the range to the data with a 5 % margin in log space; the parent rounds the bounds out to
+     * whole powers of ten, which can leave half the plot empty.
+     */
+    @Override
+    public void autoAdjustRange() {
+        if (getPlot() instanceof ValueAxisPlot plot) {
+            Range data = plot.getDataRange(this);
+            if (data != null && data.getLowerBound() > 0) {
+                double low = Math.log10(data.getLowerBound());
+                double high = Math.log10(data.getUpperBound());
+                double margin = Math.max(0.05 * (high - low), 0.01);
+                setRange(new Range(Math.pow(10, low - margin), Math.pow(10, high + margin)), false, false);
+                return;
+            }
+        }
+        super.autoAdjustRange();
+    }
+
+    @Override
+    public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
+        double lower = Math.max(getLowerBound(), Double.MIN_NORMAL);
+        double upper = getUpperBound();
+        int first = (int) Math.floor(Math.log10(lower));
+        int last = (int) Math.ceil(Math.log10(upper));
+        double decades = Math.log10(upper / lower);
+        int[] mantissas = decades <= 1.2 ? new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9}
+                : decades <= 3.5 ? new int[] {1, 2, 5} : new int[] {1};
+        boolean vertical = RectangleEdge.isLeftOrRight(edge);
+        TextAnchor anchor = edge == RectangleEdge.LEFT ? TextAnchor.CENTER_RIGHT
+                : edge == RectangleEdge.RIGHT ? TextAnchor.CENTER_LEFT
+                : edge == RectangleEdge.TOP ? TextAnchor.BOTTOM_CENTER
+                : TextAnchor.TOP_CENTER;
+        List<NumberTick> ticks = new ArrayList<>();
+        for (int exponent = first; exponent <= last; exponent++) {
+            for (int mantissa = 1; mantissa <= 9; mantissa++) {
+                double value = mantissa * Math.pow(10, exponent);
+                if (value < lower || value > upper) {
+                    continue;
+                }
+                boolean labelled = contains(mantissas, mantissa);
+                ticks.add(new NumberTick(labelled ? TickType.MAJOR : TickType.MINOR, value,
+                        labelled ? label(mantissa, exponent) : "", anchor, vertical ? TextAnchor.CENTER : anchor, 0));
+            }
+        }
+        return ticks;
+    }
+
+    private static boolean contains(int[] values, int value) {
+        for (int v : values) {
+            if (v == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Plain decimals (0.05, 2000) for everyday magnitudes, 5e-7 style outside them. */
+    private static String label(int mantissa, int exponent) {
+        if (exponent < -4 || exponent > 6) {
+            return mantissa + "e" + exponent;
+        }
+        return BigDecimal.valueOf(mantissa).scaleByPowerOfTen(exponent).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,243 @@
+package org.atelier.core.report.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.atelier.core.AtelierException;
+import org.atelier.core.evaluation.ConfusionMatrix;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Renders every chart kind with realistic data, checks the PNG files, and keeps a copy in
+ * {@code /tmp/atelier-charts/} for looking at them.
+ */
+class ChartGalleryTest {
+
+    private static final List<String> FASHION = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+
+    @TempDir
+    Path dir;
+
+    private final Random random = new Random(42);
+
+    @Test
+    void learningCurvesWithLogAxisAndMarkers() throws IOException {
+        double[] epochs = range(1, 20);
+        ChartFigure figure = LineChart.builder().title("Learning curves").xLabel("epoch").yLabel("cross-entropy loss")
+                .learningCurve("softmax", epochs, decay(epochs, 0.45, 0.35), decay(epochs, 0.50, 0.42))
+                .learningCurve("MLP 256", epochs, decay(epochs, 0.35, 0.15), decay(epochs, 0.40, 0.32))
+                .logY(true).markers(true).build();
+        BufferedImage image = readBack(figure.save(dir.resolve("learning-curves.png")));
+        assertEquals(ChartStyle.WIDTH, image.getWidth());
+        assertEquals(ChartStyle.HEIGHT, image.getHeight());
+        assertEquals(Color.WHITE.getRGB(), image.getRGB(2, 2), "white background");
+        assertTrue(countColor(image, ChartStyle.color(0)) > 200, "first series drawn in the first palette colour");
+    }
+
+    @Test
+    void meanAndStdBandOverRunsAgainstLogX() throws IOException {
+        double[] hidden = {10, 20, 50, 100, 200, 500, 1000};
+        double[][] runs = new double[5][hidden.length];
+        for (double[] run : runs) {
+            for (int i = 0; i < hidden.length; i++) {
+                run[i] = 0.80 + 0.03 * Math.log10(hidden[i]) + 0.01 * random.nextGaussian();
+            }
+        }
+        ChartFigure figure = LineChart.builder().title("Validation accuracy vs hidden size")
+                .xLabel("hidden units n (log scale)").yLabel("validation accuracy").logX(true).markers(true)
+                .runs("one hidden layer, 5 seeds", hidden, runs, true).build();
+        BufferedImage image = readBack(figure.save(dir.resolve("band-vs-hidden-size.png")));
+        assertEquals(ChartStyle.HEIGHT, image.getHeight());
+        assertTrue(countColor(image, ChartStyle.color(0)) > 100, "mean line drawn");
+    }
+
+    @Test
+    void barsWithErrorBars() throws IOException {
+        BarChart.Builder builder = BarChart.builder().title("Validation accuracy vs hidden size")
+                .xLabel("hidden units n").yLabel("validation accuracy (mean ± std, 5 seeds)").includeZero(false);
+        int[] sizes = {10, 20, 50, 100, 200, 500, 1000};
+        for (int i = 0; i < sizes.length; i++) {
+            builder.bar("SGD", "n = " + sizes[i], 0.82 + 0.01 * i, 0.004 + 0.001 * i);
+            builder.bar("Adam", "n = " + sizes[i], 0.83 + 0.009 * i, 0.003);
+        }
+        ChartFigure figure = builder.build();
+        BufferedImage image = readBack(figure.save(dir.resolve("bars.png")));
+        assertEquals(ChartStyle.WIDTH, image.getWidth());
+        assertTrue(countColor(image, ChartStyle.color(1)) > 1000, "second series filled in the second colour");
+    }
+
+    @Test
+    void lossAgainstEpochsAndUpdates() throws IOException {
+        double[] epochs = range(1, 30);
+        double[] fullSteps = epochs.clone();
+        double[] miniSteps = new double[epochs.length];
+        for (int i = 0; i < epochs.length; i++) {
+            miniSteps[i] = epochs[i] * 938;
+        }
+        ChartFigure figure = EpochStepChart.builder().title("Full-batch vs mini-batch gradient descent")
+                .curve("full batch (60 000)", epochs, fullSteps, decay(epochs, 1.6, 0.6))
+                .curve("mini-batch (64)", epochs, miniSteps, decay(epochs, 0.3, 0.42)).build();
+        BufferedImage image = readBack(figure.save(dir.resolve("epochs-and-updates.png")));
+        assertEquals(1200, image.getWidth());
+    }
+
+    @Test
+    void confusionMatrixCellsDarkenWithCount() throws IOException {
+        int n = 2000;
+        int[] actual = new int[n];
+        int[] predicted = new int[n];
+        for (int i = 0; i < n; i++) {
+            actual[i] = i % 10;
+            predicted[i] = random.nextDouble() < 0.8 ? actual[i] : random.nextInt(10);
+        }
+        ConfusionMatrix matrix = ConfusionMatrix.of(actual, predicted, FASHION);
+        ChartFigure figure = ConfusionMatrixChart.of(matrix, "Confusion matrix (test set)");
+        BufferedImage image = readBack(figure.save(dir.resolve("confusion-matrix.png")));
+        // The diagonal (~165 per cell) must be darker than the off-diagonal (~2 per cell). Sample
+        // the left edge of two cells of the first row, away from the count text in the middle.
+        int[] diagonal = cellPixel(figure, image, 0, 0);
+        int[] offDiagonal = cellPixel(figure, image, 0, 5);
+        assertTrue(brightness(image.getRGB(diagonal[0], diagonal[1])) < brightness(image.getRGB(offDiagonal[0], offDiagonal[1])),
+                "bigger count, darker cell");
+    }
+
+    @Test
+    void sampleGridAndWeightImages() throws IOException {
+        ImageGrid.Builder samples = ImageGrid.builder().title("Fashion-MNIST samples").columns(8);
+        for (int i = 0; i < 32; i++) {
+            samples.image(blob(i), 28, 28, FASHION.get(i % 10));
+        }
+        BufferedImage grid = readBack(samples.build().save(dir.resolve("samples.png")));
+        assertTrue(grid.getWidth() >= 8 * 84, "8 columns of 84-pixel images");
+
+        ImageGrid.Builder weights = ImageGrid.weights().title("Softmax weights per class").columns(5);
+        for (int c = 0; c < 10; c++) {
+            float[] w = new float[28 * 28];
+            for (int i = 0; i < w.length; i++) {
+                int row = i / 28;
+                int col = i % 28;
+                w[i] = (float) (Math.sin((row + c) / 4.0) * Math.cos((col - c) / 5.0) * (c + 1) * 0.01);
+            }
+            w[0] = 0; // a known zero weight in the top-left pixel
+            weights.image(w, 28, 28, FASHION.get(c));
+        }
+        ImageGrid figure = weights.build();
+        BufferedImage image = readBack(figure.save(dir.resolve("weights.png")));
+        assertTrue(image.getWidth() > 5 * 84);
+        assertEquals(Color.WHITE, ColorMap.DIVERGING.color(0.5), "the diverging map is white at its centre");
+        // The largest |w| takes the extreme colours of the map: both signs are present.
+        assertTrue(countColor(image, ColorMap.DIVERGING.color(1)) > 0, "largest positive weight is dark red");
+        assertTrue(countColor(image, ColorMap.DIVERGING.color(0)) > 0, "largest negative weight is dark blue");
+    }
+
+    @Test
+    void histogramAndScatter() throws IOException {
+        double[] logits = new double[5000];
+        double[] scaled = new double[5000];
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] = random.nextGaussian() * 0.5;
+            scaled[i] = random.nextGaussian() * 2 + 1;
+        }
+        ChartFigure histogram = HistogramChart.builder().title("Initial logits").xLabel("logit value")
+                .data("default init", logits).data("large init", scaled).bins(60).build();
+        assertEquals(ChartStyle.WIDTH, readBack(histogram.save(dir.resolve("histogram.png"))).getWidth());
+
+        int n = 1500;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 10;
+            double angle = labels[i] * 2 * Math.PI / 10;
+            x[i] = 30 * Math.cos(angle) + 4 * random.nextGaussian();
+            y[i] = 30 * Math.sin(angle) + 4 * random.nextGaussian();
+        }
+        ChartFigure scatter = ScatterChart.builder().title("t-SNE of penultimate features")
+                .xLabel("t-SNE 1").yLabel("t-SNE 2").pointsByClass(x, y, labels, FASHION).build();
+        BufferedImage image = readBack(scatter.save(dir.resolve("scatter.png")));
+        assertEquals(10, scatter.chart().getXYPlot().getDataset().getSeriesCount());
+        assertEquals(ChartStyle.HEIGHT, image.getHeight());
+    }
+
+    @Test
+    void mismatchedSeriesAreAClearError() {
+        AtelierException e = assertThrows(AtelierException.class,
+                () -> LineChart.builder().series("loss", new double[3], new double[2]));
+        assertEquals("series 'loss' has 3 x values but 2 y values; pass arrays of equal length", e.getMessage());
+        assertThrows(AtelierException.class, () -> ImageGrid.builder().image(new float[10], 28, 28, "x"));
+    }
+
+    private static int[] cellPixel(ChartFigure figure, BufferedImage image, int row, int column) {
+        var info = new org.jfree.chart.ChartRenderingInfo();
+        figure.chart().createBufferedImage(image.getWidth(), image.getHeight(), info);
+        var area = info.getPlotInfo().getDataArea();
+        var plot = figure.chart().getXYPlot();
+        double x = plot.getDomainAxis().valueToJava2D(column - 0.35, area, plot.getDomainAxisEdge());
+        double y = plot.getRangeAxis().valueToJava2D(row, area, plot.getRangeAxisEdge());
+        return new int[] {(int) x, (int) y};
+    }
+
+    private BufferedImage readBack(Path png) throws IOException {
+        assertTrue(Files.size(png) > 1000, png + " has content");
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertNotNull(image, png + " is a PNG");
+        Path gallery = Path.of("/tmp/atelier-charts");
+        Files.createDirectories(gallery);
+        Files.copy(png, gallery.resolve(png.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return image;
+    }
+
+    private static double[] range(int from, int to) {
+        double[] values = new double[to - from + 1];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = from + i;
+        }
+        return values;
+    }
+
+    private double[] decay(double[] epochs, double scale, double floor) {
+        double[] values = new double[epochs.length];
+        for (int i = 0; i < epochs.length; i++) {
+            values[i] = floor + scale / Math.sqrt(epochs[i]) + 0.005 * random.nextGaussian();
+        }
+        return values;
+    }
+
+    private float[] blob(int seed) {
+        float[] pixels = new float[28 * 28];
+        double cx = 10 + seed % 8;
+        double cy = 10 + seed % 6;
+        for (int i = 0; i < pixels.length; i++) {
+            double d = Math.hypot(i % 28 - cx, i / 28 - cy);
+            pixels[i] = (float) Math.max(0, 1 - d / (6 + seed % 5));
+        }
+        return pixels;
+    }
+
+    private static int countColor(BufferedImage image, Color color) {
+        int count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                count += (image.getRGB(x, y) & 0xFFFFFF) == (color.getRGB() & 0xFFFFFF) ? 1 : 0;
+            }
+        }
+        return count;
+    }
+
+    private static double brightness(int rgb) {
+        Color color = new Color(rgb);
+        return color.getRed() + color.getGreen() + color.getBlue();
+    }
+}

@@ -1,0 +1,33 @@
+package org.atelier.core.report.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.jfree.chart.axis.NumberTick;
+import org.jfree.chart.ui.RectangleEdge;
+import org.junit.jupiter.api.Test;
+
+class LogScaleAxisTest {
+
+    private static List<String> labels(double lower, double upper) {
+        LogScaleAxis axis = new LogScaleAxis("x");
+        axis.setRange(lower, upper);
+        List<?> ticks = axis.refreshTicks(null, null, null, RectangleEdge.BOTTOM);
+        return ticks.stream().map(t -> ((NumberTick) t).getText()).filter(text -> !text.isEmpty()).toList();
+    }
+
+    @Test
+    void labelsEveryDigitWithinADecade() {
+        assertEquals(List.of("0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9"), labels(0.25, 0.95));
+    }
+
+    @Test
+    void labelsOneTwoFiveOverAFewDecades() {
+        assertEquals(List.of("10", "20", "50", "100", "200", "500", "1000"), labels(9, 1100));
+    }
+
+    @Test
+    void labelsPowersOfTenOverManyDecades() {
+        assertEquals(List.of("1", "10", "100", "1000", "10000", "100000", "1000000", "1e7"), labels(1, 2e7));
+    }
+}
