@@ -1,0 +1,42 @@
+package org.atelier.core.experiment;
+
+import java.util.List;
+
+/**
+ * One runnable study step, discovered with {@link java.util.ServiceLoader} and run by name:
+ * {@code ./atelier run NAME}.
+ *
+ * <p>A plugin jar lists its implementations in {@code
+ * META-INF/services/org.atelier.core.experiment.Experiment}; each needs a public no-argument
+ * constructor. The runner resolves the parameters, seeds the engine, creates the run directory and
+ * writes {@code summary.json}; {@link #run} only computes and records (see docs/plugins.md).
+ */
+public interface Experiment {
+
+    /** The name users type, in kebab-case (e.g. {@code hidden-layer-sweep}); part of the contract. */
+    String name();
+
+    /** One line for {@code ./atelier list}: what the experiment shows. */
+    String description();
+
+    /** The study it belongs to, e.g. {@code data} or {@code 1 — softmax and one hidden layer}. */
+    String study();
+
+    /** Several lines for {@code ./atelier describe}: the question it answers and how. */
+    String details();
+
+    /** The parameters {@code --set key=value} may override, in the order {@code describe} lists them. */
+    List<Param<?>> parameters();
+
+    /** The files it writes into the run directory, besides {@code summary.json}. */
+    List<Output> outputs();
+
+    /**
+     * Runs the experiment: computes, records metrics with {@link ExperimentContext#metric} and
+     * writes its outputs through {@link ExperimentContext#runDirectory()}.
+     *
+     * @param context the backend, parameters, data location and run directory of this run
+     * @throws Exception any failure; the runner records it in {@code summary.json} and rethrows it
+     */
+    void run(ExperimentContext context) throws Exception;
+}

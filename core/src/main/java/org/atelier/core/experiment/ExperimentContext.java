@@ -1,0 +1,125 @@
+package org.atelier.core.experiment;
+
+import ai.djl.ndarray.NDManager;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.atelier.core.engine.Backend;
+import org.atelier.core.report.RunDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What an experiment's {@link Experiment#run} gets: the backend and a root manager, the seed,
+ * the effective parameters, where the data lives, the run directory, a metrics sink and where to
+ * report progress. {@link ExperimentRunner} builds it; the manager is closed by the runner.
+ */
+public final class ExperimentContext {
+
+    private static final Pattern METRIC_NAME = Pattern.compile("[a-z0-9]+(_[a-z0-9]+)*");
+
+    private final Backend backend;
+    private final NDManager manager;
+    private final int seed;
+    private final boolean smoke;
+    private final Params params;
+    private final Path dataDir;
+    private final RunDirectory runDirectory;
+    private final PrintStream progress;
+    private final Logger logger;
+    private final Map<String, Double> metrics = new LinkedHashMap<>();
+
+    /**
+     * Creates a context; normally {@link ExperimentRunner} does this.
+     *
+     * @param experiment the experiment, which names the logger
+     * @param backend the engine and device
+     * @param manager the root manager arrays are created on; the creator closes it
+     * @param seed the random seed the engine was seeded with
+     * @param smoke whether this is a smoke run (a tiny slice, one or two epochs)
+     * @param params the effective parameter values
+     * @param dataDir the data directory ({@link ExperimentRunner#resolveDataDir})
+     * @param runDirectory where outputs go
+     * @param progress where progress lines go (stderr from the CLI)
+     */
+    public ExperimentContext(Experiment experiment, Backend backend, NDManager manager, int seed, boolean smoke,
+            Params params, Path dataDir, RunDirectory runDirectory, PrintStream progress) {
+        this.backend = backend;
+        this.manager = manager;
+        this.seed = seed;
+        this.smoke = smoke;
+        this.params = params;
+        this.dataDir = dataDir;
+        this.runDirectory = runDirectory;
+        this.progress = progress;
+        this.logger = LoggerFactory.getLogger("org.atelier.experiment." + experiment.name());
+    }
+
+    /** The engine and device of this run. */
+    public Backend backend() {
+        return backend;
+    }
+
+    /** The root manager; create sub-managers from it in loops. */
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** The random seed; DJL's engine and {@code RandomUtils} are already seeded with it. */
+    public int seed() {
+        return seed;
+    }
+
+    /** Whether this is a smoke run: the same code path on a tiny slice. */
+    public boolean smoke() {
+        return smoke;
+    }
+
+    /** The effective parameter values. */
+    public Params params() {
+        return params;
+    }
+
+    /** The data directory, resolved by --data-dir, ATELIER_DATA, ./data, ~/.atelier/data. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The run directory outputs are written to. */
+    public RunDirectory runDirectory() {
+        return runDirectory;
+    }
+
+    /** Where progress lines go (a terminal's stderr from the CLI). */
+    public PrintStream progress() {
+        return progress;
+    }
+
+    /** A logger named after the experiment. */
+    public Logger logger() {
+        return logger;
+    }
+
+    /**
+     * Records a metric for summary.json; recording a name again replaces its value but keeps its
+     * position.
+     *
+     * @param name a snake_case name, e.g. {@code test_accuracy}
+     * @param value the number
+     * @throws IllegalArgumentException if the name is not snake_case
+     */
+    public void metric(String name, double value) {
+        if (!METRIC_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("metric name '" + name + "' is not snake_case");
+        }
+        metrics.put(name, value);
+    }
+
+    /** The metrics recorded so far, in recording order. */
+    public Map<String, Double> metrics() {
+        return Collections.unmodifiableMap(metrics);
+    }
+}

@@ -1,0 +1,206 @@
+package org.atelier.core.experiment;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.atelier.core.AtelierException;
+import org.atelier.core.engine.Backend;
+import org.atelier.core.report.RunDirectory;
+import org.atelier.core.report.Summary;
+
+/**
+ * Runs an experiment the way {@code ./atelier run} does: resolves its parameters and backend,
+ * seeds the engine, creates the run directory, runs it, measures duration and peak resident
+ * memory, and writes {@code summary.json} (also when the experiment fails).
+ *
+ * <p>Two steps, so that callers can tell bad input from a failing run: {@link #prepare} checks
+ * everything the user gave and creates the run directory; {@link #execute} runs. {@link #run}
+ * does both.
+ */
+public final class ExperimentRunner {
+
+    /** The metric that holds the process's peak resident memory in MiB (Linux only). */
+    public static final String PEAK_RSS_METRIC = "peak_rss_mb";
+
+    private final Experiment experiment;
+    private final RunOptions options;
+    private final Params params;
+    private final Backend backend;
+    private final RunDirectory runDirectory;
+    private boolean executed;
+
+    private ExperimentRunner(Experiment experiment, RunOptions options, Params params, Backend backend,
+            RunDirectory runDirectory) {
+        this.experiment = experiment;
+        this.options = options;
+        this.params = params;
+        this.backend = backend;
+        this.runDirectory = runDirectory;
+    }
+
+    /**
+     * Checks the options against the experiment and creates the run directory; runs nothing.
+     *
+     * @param experiment the experiment
+     * @param options engine, device, seed, smoke, overrides, output directory
+     * @return the runner, ready to {@link #execute}
+     * @throws AtelierException for an unknown or invalid parameter, an unavailable engine or
+     *     device, or an output directory that already holds a run
+     */
+    public static ExperimentRunner prepare(Experiment experiment, RunOptions options) {
+        Params params = Params.resolve(experiment, options.smoke(), options.overrides());
+        Backend backend = Backend.resolve(options.engine(), options.device());
+        RunDirectory dir = options.out() != null
+                ? RunDirectory.createAt(options.out(), options.force())
+                : RunDirectory.createUnder(options.runsRoot().resolve(experiment.name()), LocalDateTime.now());
+        return new ExperimentRunner(experiment, options, params, backend, dir);
+    }
+
+    /**
+     * Prepares and executes a run.
+     *
+     * @param experiment the experiment
+     * @param options how to run it
+     * @return the summary written to the run directory
+     */
+    public static Summary run(Experiment experiment, RunOptions options) {
+        return prepare(experiment, options).execute();
+    }
+
+    /** The effective parameters. */
+    public Params params() {
+        return params;
+    }
+
+    /** The engine and device. */
+    public Backend backend() {
+        return backend;
+    }
+
+    /** The run directory. */
+    public RunDirectory runDirectory() {
+        return runDirectory;
+    }
+
+    /**
+     * Runs the experiment once and writes {@code summary.json}.
+     *
+     * @return the summary of the successful run
+     * @throws RuntimeException whatever the experiment threw (checked exceptions wrapped, I/O ones
+     *     in {@link UncheckedIOException}), after {@code summary.json} recorded it as failed
+     */
+    public Summary execute() {
+        if (executed) {
+            throw new IllegalStateException("this run of " + experiment.name() + " was already executed");
+        }
+        executed = true;
+        backend.engine().setRandomSeed(options.seed());
+        Instant started = Instant.now();
+        long start = System.nanoTime();
+        ExperimentContext context;
+        RuntimeException failure = null;
+        try (NDManager manager = backend.newManager()) {
+            context = new ExperimentContext(experiment, backend, manager, options.seed(), options.smoke(), params,
+                    resolveDataDir(options.dataDir()), runDirectory, options.progress());
+            failure = runCatching(context);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Summary summary = summarize(context, started, seconds, failure);
+        try {
+            summary.write(runDirectory);
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return summary;
+    }
+
+    private RuntimeException runCatching(ExperimentContext context) {
+        try {
+            experiment.run(context);
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        } catch (IOException e) {
+            return new UncheckedIOException(e);
+        } catch (Exception e) {
+            return new IllegalStateException(e.toString(), e);
+        }
+    }
+
+    private Summary summarize(ExperimentContext context, Instant started, double seconds, RuntimeException failure) {
+        peakResidentMegabytes().ifPresent(mb -> context.metric(PEAK_RSS_METRIC, mb));
+        return new Summary(experiment.name(), backend.engineName(), backend.engineVersion(), deviceSpec(backend.device()),
+                options.seed(), options.smoke(), started, seconds,
+                failure == null ? Summary.Status.SUCCEEDED : Summary.Status.FAILED,
+                failure == null ? null : messageOf(failure),
+                params.asMap(), context.metrics(), runDirectory.artifacts());
+    }
+
+    private static String messageOf(Throwable failure) {
+        Throwable t = failure;
+        while (t.getMessage() == null && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getName();
+    }
+
+    /** The device as {@code --device} spells it: {@code cpu} or {@code gpu:N}. */
+    private static String deviceSpec(Device device) {
+        return device.isGpu() ? "gpu:" + device.getDeviceId() : device.getDeviceType();
+    }
+
+    /**
+     * The data directory by design.md's rules: {@code explicit} (--data-dir) if given, else the
+     * {@code ATELIER_DATA} environment variable, else {@code ./data} if it exists in the working
+     * directory, else {@code ~/.atelier/data}.
+     *
+     * @param explicit the directory given with {@code --data-dir}, or null
+     * @return the data directory (which may not exist yet)
+     */
+    public static Path resolveDataDir(Path explicit) {
+        if (explicit != null) {
+            return explicit;
+        }
+        String env = System.getenv("ATELIER_DATA");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        Path local = Path.of("data");
+        return Files.isDirectory(local) ? local : Path.of(System.getProperty("user.home"), ".atelier", "data");
+    }
+
+    /**
+     * This process's peak resident memory so far ({@code VmHWM} in {@code /proc/self/status}).
+     *
+     * @return MiB, or empty where the kernel does not report it (non-Linux systems)
+     */
+    public static OptionalDouble peakResidentMegabytes() {
+        Path status = Path.of("/proc/self/status");
+        try {
+            List<String> lines = Files.isReadable(status) ? Files.readAllLines(status) : List.of();
+            for (String line : lines) {
+                if (line.startsWith("VmHWM:")) {
+                    // "VmHWM:   123456 kB"
+                    long kib = Long.parseLong(line.substring(6).replace("kB", "").trim());
+                    return OptionalDouble.of(kib / 1024.0);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // An unreadable or unexpected status file means "not measured", not a failed run.
+        }
+        return OptionalDouble.empty();
+    }
+}

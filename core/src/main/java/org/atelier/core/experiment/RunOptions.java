@@ -1,0 +1,127 @@
+package org.atelier.core.experiment;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.atelier.core.engine.Backend;
+
+/**
+ * How to run an experiment: what {@code ./atelier run} options set. Build with {@link #builder()};
+ * everything is optional.
+ *
+ * @param engine the DJL engine name; default {@code PyTorch}
+ * @param device {@code cpu}, {@code gpu} or {@code gpu:N}; default {@code cpu}
+ * @param seed the random seed; default {@value #DEFAULT_SEED}
+ * @param smoke whether to use smoke defaults (a tiny slice, one or two epochs)
+ * @param overrides {@code --set} values by parameter name
+ * @param out the run directory; null for a fresh {@code runsRoot/NAME/<yyyyMMdd-HHmmss>}
+ * @param force whether {@code out} may already hold a run
+ * @param dataDir the data directory; null to resolve it by the usual rules
+ * @param runsRoot where default run directories go; default {@code runs} in the working directory
+ * @param progress where progress lines go; default {@code System.err}
+ */
+public record RunOptions(String engine, String device, int seed, boolean smoke, Map<String, String> overrides,
+        Path out, boolean force, Path dataDir, Path runsRoot, PrintStream progress) {
+
+    /** The seed used when none is given. */
+    public static final int DEFAULT_SEED = 42;
+
+    /** Canonical constructor; copies the overrides. */
+    public RunOptions {
+        overrides = Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
+    }
+
+    /** A builder with every option at its default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link RunOptions}. */
+    public static final class Builder {
+        private String engine = Backend.DEFAULT_ENGINE;
+        private String device = "cpu";
+        private int seed = DEFAULT_SEED;
+        private boolean smoke;
+        private final Map<String, String> overrides = new LinkedHashMap<>();
+        private Path out;
+        private boolean force;
+        private Path dataDir;
+        private Path runsRoot = Path.of("runs");
+        private PrintStream progress = System.err;
+
+        private Builder() {}
+
+        /** Sets the engine name, e.g. {@code MXNet}. */
+        public Builder optEngine(String engine) {
+            this.engine = engine;
+            return this;
+        }
+
+        /** Sets the device: {@code cpu}, {@code gpu} or {@code gpu:N}. */
+        public Builder optDevice(String device) {
+            this.device = device;
+            return this;
+        }
+
+        /** Sets the random seed. */
+        public Builder optSeed(int seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Sets whether smoke defaults apply. */
+        public Builder optSmoke(boolean smoke) {
+            this.smoke = smoke;
+            return this;
+        }
+
+        /** Adds one {@code --set key=value} override; a later one for the same key wins. */
+        public Builder optSet(String key, String value) {
+            overrides.put(key, value);
+            return this;
+        }
+
+        /** Adds {@code --set} overrides. */
+        public Builder optSet(Map<String, String> values) {
+            overrides.putAll(values);
+            return this;
+        }
+
+        /** Sets the run directory ({@code --out}). */
+        public Builder optOut(Path out) {
+            this.out = out;
+            return this;
+        }
+
+        /** Sets whether {@code --out} may already hold a run ({@code --force}). */
+        public Builder optForce(boolean force) {
+            this.force = force;
+            return this;
+        }
+
+        /** Sets the data directory ({@code --data-dir}). */
+        public Builder optDataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        /** Sets where default run directories are created. */
+        public Builder optRunsRoot(Path runsRoot) {
+            this.runsRoot = runsRoot;
+            return this;
+        }
+
+        /** Sets where progress lines go. */
+        public Builder optProgress(PrintStream progress) {
+            this.progress = progress;
+            return this;
+        }
+
+        /** The options. */
+        public RunOptions build() {
+            return new RunOptions(engine, device, seed, smoke, overrides, out, force, dataDir, runsRoot, progress);
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package org.atelier.core.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.atelier.core.AtelierException;
+
+/**
+ * The directory one run writes into: {@code runs/NAME/<yyyyMMdd-HHmmss>/} by default, or the
+ * directory given with {@code --out}.
+ *
+ * <p>Files written through it are written atomically (a temp file in the same directory, then a
+ * move), so a failed write never leaves a half-written file or destroys the previous one. It
+ * remembers the files written or {@linkplain #artifact registered} so that {@code summary.json}
+ * can list them. It never deletes a file it did not create.
+ */
+public final class RunDirectory {
+
+    /** The time-stamp format of default run directory names (local time). */
+    public static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final Path root;
+    private final Set<String> registered = new TreeSet<>();
+
+    private RunDirectory(Path root) {
+        this.root = root;
+    }
+
+    /**
+     * Creates a fresh time-stamped directory {@code parent/<yyyyMMdd-HHmmss>}, appending
+     * {@code -2}, {@code -3}, … when that name is taken.
+     *
+     * @param parent the directory that collects runs, e.g. {@code runs/softmax-regression}
+     * @param time the time to stamp, usually {@code LocalDateTime.now()}
+     * @return the new, empty run directory
+     * @throws AtelierException if the directory cannot be created
+     */
+    public static RunDirectory createUnder(Path parent, LocalDateTime time) {
+        String stamp = STAMP.format(time);
+        try {
+            Files.createDirectories(parent);
+            for (int n = 1; ; n++) {
+                Path candidate = parent.resolve(n == 1 ? stamp : stamp + "-" + n);
+                try {
+                    // createDirectory fails if the name exists, so two concurrent runs never share one.
+                    return new RunDirectory(Files.createDirectory(candidate));
+                } catch (FileAlreadyExistsException taken) {
+                    // try the next suffix
+                }
+            }
+        } catch (IOException e) {
+            throw new AtelierException("cannot create a run directory under " + parent + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Uses the directory the user named with {@code --out}, creating it if needed.
+     *
+     * <p>A directory that already holds a {@code summary.json} is a finished run; writing into it
+     * is refused unless {@code force} is set, in which case files with the same names are replaced
+     * and all other files are kept.
+     *
+     * @param dir the directory
+     * @param force whether to write into a directory that already holds a run
+     * @return the run directory
+     * @throws AtelierException if {@code dir} is a file, holds a run without {@code force}, or
+     *     cannot be created
+     */
+    public static RunDirectory createAt(Path dir, boolean force) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new AtelierException("--out " + dir + " is a file, not a directory; choose a directory path");
+        }
+        if (!force && Files.exists(dir.resolve(Summary.FILE_NAME))) {
+            throw new AtelierException("--out " + dir + " already holds a run (" + Summary.FILE_NAME
+                    + "); choose another directory, or add --force to write into it (same-named files are replaced, others kept)");
+        }
+        try {
+            return new RunDirectory(Files.createDirectories(dir));
+        } catch (IOException e) {
+            throw new AtelierException("cannot create the run directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The directory itself. */
+    public Path root() {
+        return root;
+    }
+
+    /**
+     * The path of a file in this directory, for code that writes files itself (charts, DJL
+     * model files); parent directories are created. Register the file with {@link #artifact}.
+     *
+     * @param name a relative path such as {@code grid.png} or {@code figures/loss.png}
+     * @return the absolute-or-relative path under {@link #root()}
+     * @throws IllegalArgumentException if {@code name} is absolute or leaves the directory
+     */
+    public Path path(String name) {
+        Path file = root.resolve(name).normalize();
+        if (Path.of(name).isAbsolute() || !file.startsWith(root.normalize()) || file.equals(root.normalize())) {
+            throw new IllegalArgumentException("run file name must be relative and stay inside the run directory: " + name);
+        }
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new AtelierException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
+        }
+        return file;
+    }
+
+    /**
+     * Writes a UTF-8 text file atomically and registers it as an artifact.
+     *
+     * @param name the file name relative to this directory
+     * @param text the content
+     * @return the file's path
+     */
+    public Path writeString(String name, String text) {
+        return writeBytes(name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes a file atomically and registers it as an artifact.
+     *
+     * @param name the file name relative to this directory
+     * @param bytes the content
+     * @return the file's path
+     */
+    public Path writeBytes(String name, byte[] bytes) {
+        return write(name, out -> out.write(bytes));
+    }
+
+    /**
+     * Writes a file atomically through a stream and registers it as an artifact: the content goes
+     * to a temp file in the same directory that replaces {@code name} only when {@code content}
+     * completes; if it throws, the previous file (if any) is unchanged and the temp file removed.
+     *
+     * @param name the file name relative to this directory
+     * @param content writes the content to the stream it is given (and does not close it)
+     * @return the file's path
+     * @throws AtelierException if the content cannot be written
+     */
+    public Path write(String name, Content content) {
+        Path target = path(name);
+        Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
+                content.writeTo(out);
+            }
+            moveIntoPlace(temp, target);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(temp, e);
+            throw e instanceof RuntimeException r ? r
+                    : new AtelierException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+        registered.add(relative(target));
+        return target;
+    }
+
+    /**
+     * Registers a file that other code wrote at {@link #path(String) path(name)}, so that
+     * {@code summary.json} lists it.
+     *
+     * @param name the file name relative to this directory
+     * @return the file's path
+     */
+    public Path artifact(String name) {
+        Path file = path(name);
+        registered.add(relative(file));
+        return file;
+    }
+
+    /**
+     * The registered files that exist, sorted, relative to this directory ({@code summary.json},
+     * which lists them, excluded).
+     *
+     * @return file names such as {@code grid.png} or {@code pytorch/summary.json}
+     */
+    public List<String> artifacts() {
+        return registered.stream()
+                .filter(name -> !name.equals(Summary.FILE_NAME))
+                .filter(name -> Files.isRegularFile(root.resolve(name)))
+                .toList();
+    }
+
+    @Override
+    public String toString() {
+        return root.toString();
+    }
+
+    private String relative(Path file) {
+        // Forward slashes, so summary.json reads the same on every system.
+        return root.normalize().relativize(file).toString().replace('\\', '/');
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path temp, Exception failure) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** Produces a file's content; may fail with an {@link IOException}. */
+    @FunctionalInterface
+    public interface Content {
+
+        /**
+         * Writes the content.
+         *
+         * @param out the stream to write to; the caller closes it
+         * @throws IOException if producing the content fails
+         */
+        void writeTo(OutputStream out) throws IOException;
+    }
+}
