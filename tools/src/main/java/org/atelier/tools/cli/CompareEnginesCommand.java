@@ -1,0 +1,138 @@
+package org.atelier.tools.cli;
+
+import ai.djl.engine.Engine;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.atelier.core.AtelierException;
+import org.atelier.core.experiment.Experiment;
+import org.atelier.core.experiment.ExperimentRegistry;
+import org.atelier.core.experiment.Params;
+import org.atelier.core.report.RunDirectory;
+import org.atelier.core.report.Summary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code atelier compare-engines NAME}: runs an experiment once per engine, each in its own child
+ * JVM so that each engine's peak memory is measured alone, then writes a side-by-side table.
+ *
+ * <p>Run directory: {@code runs/compare-engines/NAME/<yyyyMMdd-HHmmss>/} (or {@code --out}) with
+ * one sub-directory per engine ({@code pytorch/}, {@code mxnet/}: complete runs),
+ * {@code comparison.csv}, {@code comparison.md} and a {@code summary.json} whose experiment is
+ * {@code compare-engines}, whose {@code params} name the compared experiment and engines, and whose
+ * metrics are the table's cells as {@code <engine>_<metric>}.
+ */
+@Command(name = "compare-engines",
+        description = "Run an experiment on each engine, each in a fresh JVM, and tabulate metrics, duration,"
+                + " seconds per epoch and peak memory side by side.")
+final class CompareEnginesCommand implements Callable<Integer> {
+
+    /** The comparison table as CSV. */
+    static final String CSV = "comparison.csv";
+
+    /** The comparison table as Markdown. */
+    static final String MARKDOWN = "comparison.md";
+
+    @Parameters(paramLabel = "NAME", description = "The experiment, as `atelier list` names it.")
+    String name;
+
+    @Option(names = "--engines", split = ",", defaultValue = "PyTorch,MXNet", paramLabel = "ENGINE[,ENGINE...]",
+            description = "Engines to compare (default: ${DEFAULT-VALUE}).")
+    List<String> engines;
+
+    @Mixin
+    RunSettings settings;
+
+    @ParentCommand
+    AtelierCli parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Experiment experiment = ExperimentRegistry.load().find(name);
+        // Bad --set values fail here, once, rather than in every child.
+        Params params = Params.resolve(experiment, settings.smoke, settings.overrides);
+        List<String> engineNames = canonical(engines);
+        RunDirectory dir = settings.out != null
+                ? RunDirectory.createAt(settings.out, settings.force)
+                : RunDirectory.createUnder(Path.of("runs", "compare-engines", experiment.name()), LocalDateTime.now());
+        Instant started = Instant.now();
+        long start = System.nanoTime();
+        List<Summary> runs = new ArrayList<>();
+        for (String engine : engineNames) {
+            String label = engine.toLowerCase(Locale.ROOT);
+            int exit = ChildJvm.run(childArguments(engine, dir.root().resolve(label)));
+            if (exit != 0) {
+                spec.commandLine().getErr().println("atelier: the " + engine + " run of " + name + " failed (exit "
+                        + exit + ", its error is above); its run directory is " + dir.root().resolve(label));
+                return exit;
+            }
+            runs.add(Summary.read(dir.artifact(label + "/" + Summary.FILE_NAME)));
+        }
+        EngineComparison comparison = new EngineComparison(runs);
+        dir.writeString(CSV, comparison.csv());
+        dir.writeString(MARKDOWN, comparison.markdown());
+        summarize(experiment, params, runs, comparison, dir, started, (System.nanoTime() - start) / 1e9).write(dir);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(comparison.markdown());
+        out.println("run directory: " + dir.root());
+        out.flush();
+        return 0;
+    }
+
+    private List<String> childArguments(String engine, Path out) {
+        List<String> args = new ArrayList<>(List.of("run", name, "--engine", engine, "--out", out.toString()));
+        args.addAll(settings.arguments());
+        if (parent.verbose) {
+            args.add("--verbose");
+        }
+        return args;
+    }
+
+    /** The engines as DJL spells them, checked before any child starts (without loading their natives). */
+    private static List<String> canonical(List<String> requested) {
+        List<String> available = Engine.getAllEngines().stream().sorted().toList();
+        List<String> names = new ArrayList<>();
+        for (String engine : requested) {
+            String match = available.stream().filter(a -> a.equalsIgnoreCase(engine.trim())).findFirst()
+                    .orElseThrow(() -> new AtelierException("unknown engine '" + engine + "' in --engines; available: "
+                            + String.join(", ", available)));
+            if (names.contains(match)) {
+                throw new AtelierException("--engines names " + match + " twice; name each engine once");
+            }
+            names.add(match);
+        }
+        return names;
+    }
+
+    private Summary summarize(Experiment experiment, Params params, List<Summary> runs, EngineComparison comparison,
+            RunDirectory dir, Instant started, double seconds) {
+        Map<String, Object> recorded = new LinkedHashMap<>();
+        recorded.put("experiment", experiment.name());
+        recorded.put("engines", runs.stream().map(Summary::engine).toList());
+        recorded.putAll(params.asMap());
+        return new Summary("compare-engines", join(runs, Summary::engine), join(runs, Summary::engineVersion),
+                runs.get(0).device(), settings.seed, settings.smoke, started, seconds, Summary.Status.SUCCEEDED, null,
+                recorded, comparison.flatMetrics(), dir.artifacts());
+    }
+
+    private static String join(List<Summary> runs, Function<Summary, String> field) {
+        return String.join(",", runs.stream().map(field).toList());
+    }
+}

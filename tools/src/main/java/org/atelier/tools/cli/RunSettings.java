@@ -1,0 +1,63 @@
+package org.atelier.tools.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.atelier.core.experiment.RunOptions;
+import picocli.CommandLine.Option;
+
+/** The options {@code run} and {@code compare-engines} share (a picocli mixin). */
+final class RunSettings {
+
+    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu[:N]",
+            description = "Where to compute (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--seed", defaultValue = "" + RunOptions.DEFAULT_SEED, paramLabel = "N",
+            description = "Random seed (default: ${DEFAULT-VALUE}).")
+    int seed;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a parameter (repeatable); `atelier describe NAME` lists them.")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    @Option(names = "--smoke", description = "Same code path on a tiny slice, in seconds: the parameters' smoke defaults.")
+    boolean smoke;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Run directory (default: runs/NAME/<yyyyMMdd-HHmmss> in the working directory).")
+    Path out;
+
+    @Option(names = "--force",
+            description = "Write into an --out directory that already holds a run (same-named files are replaced, others kept).")
+    boolean force;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Data directory (default: $ATELIER_DATA, else ./data if present, else ~/.atelier/data).")
+    Path dataDir;
+
+    /** Run options with these settings; the caller adds the engine and, if it chooses, the output directory. */
+    RunOptions.Builder options() {
+        return RunOptions.builder().optDevice(device).optSeed(seed).optSet(overrides).optSmoke(smoke)
+                .optOut(out).optForce(force).optDataDir(dataDir);
+    }
+
+    /** These settings as {@code run} arguments for a child process, without {@code --out}. */
+    List<String> arguments() {
+        List<String> args = new ArrayList<>(List.of("--device", device, "--seed", String.valueOf(seed)));
+        overrides.forEach((key, value) -> args.addAll(List.of("--set", key + "=" + value)));
+        if (smoke) {
+            args.add("--smoke");
+        }
+        if (force) {
+            args.add("--force");
+        }
+        if (dataDir != null) {
+            // Absolute, so the child resolves it no matter where it runs.
+            args.addAll(List.of("--data-dir", dataDir.toAbsolutePath().toString()));
+        }
+        return args;
+    }
+}
