@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "atelier",
         mixinStandardHelpOptions = true,
+        // Subcommands inherit --help, --version and the version provider.
+        scope = ScopeType.INHERIT,
         versionProvider = AtelierCli.Version.class,
         description = "Deep-learning experiments on Fashion-MNIST, MNIST and small tabular data, on any DJL engine.",
         subcommands = {

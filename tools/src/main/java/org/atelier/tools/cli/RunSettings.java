@@ -35,7 +35,7 @@ final class RunSettings {
     boolean force;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Data directory (default: $ATELIER_DATA, else ./data if present, else ~/.atelier/data).")
+            description = "Data directory (default: $ATELIER_DATA, else data/ in the working directory if it exists, else ~/.atelier/data).")
     Path dataDir;
 
     /** Run options with these settings; the caller adds the engine and, if it chooses, the output directory. */
