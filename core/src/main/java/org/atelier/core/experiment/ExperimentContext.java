@@ -2,11 +2,11 @@ package org.atelier.core.experiment;
 
 import ai.djl.ndarray.NDManager;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.atelier.core.data.DataLocator;
 import org.atelier.core.engine.Backend;
 import org.atelier.core.report.RunDirectory;
 import org.slf4j.Logger;
@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What an experiment's {@link Experiment#run} gets: the backend and a root manager, the seed,
- * the effective parameters, where the data lives, the run directory, a metrics sink and where to
+ * the effective parameters, where the datasets are, the run directory, a metrics sink and where to
  * report progress. {@link ExperimentRunner} builds it; the manager is closed by the runner.
  */
 public final class ExperimentContext {
@@ -26,7 +26,7 @@ public final class ExperimentContext {
     private final int seed;
     private final boolean smoke;
     private final Params params;
-    private final Path dataDir;
+    private final DataLocator data;
     private final RunDirectory runDirectory;
     private final PrintStream progress;
     private final Logger logger;
@@ -41,18 +41,18 @@ public final class ExperimentContext {
      * @param seed the random seed the engine was seeded with
      * @param smoke whether this is a smoke run (a tiny slice, one or two epochs)
      * @param params the effective parameter values
-     * @param dataDir the data directory ({@link ExperimentRunner#resolveDataDir})
+     * @param data where the datasets are ({@link DataLocator#resolve})
      * @param runDirectory where outputs go
      * @param progress where progress lines go (stderr from the CLI)
      */
     public ExperimentContext(Experiment experiment, Backend backend, NDManager manager, int seed, boolean smoke,
-            Params params, Path dataDir, RunDirectory runDirectory, PrintStream progress) {
+            Params params, DataLocator data, RunDirectory runDirectory, PrintStream progress) {
         this.backend = backend;
         this.manager = manager;
         this.seed = seed;
         this.smoke = smoke;
         this.params = params;
-        this.dataDir = dataDir;
+        this.data = data;
         this.runDirectory = runDirectory;
         this.progress = progress;
         this.logger = LoggerFactory.getLogger("org.atelier.experiment." + experiment.name());
@@ -83,9 +83,12 @@ public final class ExperimentContext {
         return params;
     }
 
-    /** The data directory, resolved by --data-dir, ATELIER_DATA, ./data, ~/.atelier/data. */
-    public Path dataDir() {
-        return dataDir;
+    /**
+     * Where the datasets are: --data-dir, else ATELIER_DATA, else ./data, else ~/.atelier/data;
+     * pass it to {@code Datasets.fashionMnist(context.data(), …)}.
+     */
+    public DataLocator data() {
+        return data;
     }
 
     /** The run directory outputs are written to. */

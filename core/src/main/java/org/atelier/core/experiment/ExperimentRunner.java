@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.atelier.core.AtelierException;
+import org.atelier.core.data.DataLocator;
 import org.atelier.core.engine.Backend;
 import org.atelier.core.report.RunDirectory;
 import org.atelier.core.report.Summary;
@@ -108,7 +109,7 @@ public final class ExperimentRunner {
         RuntimeException failure = null;
         try (NDManager manager = backend.newManager()) {
             context = new ExperimentContext(experiment, backend, manager, options.seed(), options.smoke(), params,
-                    resolveDataDir(options.dataDir()), runDirectory, options.progress());
+                    DataLocator.resolve(options.dataDir()), runDirectory, options.progress());
             failure = runCatching(context);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -160,26 +161,6 @@ public final class ExperimentRunner {
     /** The device as {@code --device} spells it: {@code cpu} or {@code gpu:N}. */
     private static String deviceSpec(Device device) {
         return device.isGpu() ? "gpu:" + device.getDeviceId() : device.getDeviceType();
-    }
-
-    /**
-     * The data directory by design.md's rules: {@code explicit} (--data-dir) if given, else the
-     * {@code ATELIER_DATA} environment variable, else {@code ./data} if it exists in the working
-     * directory, else {@code ~/.atelier/data}.
-     *
-     * @param explicit the directory given with {@code --data-dir}, or null
-     * @return the data directory (which may not exist yet)
-     */
-    public static Path resolveDataDir(Path explicit) {
-        if (explicit != null) {
-            return explicit;
-        }
-        String env = System.getenv("ATELIER_DATA");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        Path local = Path.of("data");
-        return Files.isDirectory(local) ? local : Path.of(System.getProperty("user.home"), ".atelier", "data");
     }
 
     /**

@@ -18,7 +18,7 @@ import org.atelier.core.engine.Backend;
  * @param overrides {@code --set} values by parameter name
  * @param out the run directory; null for a fresh {@code runsRoot/NAME/<yyyyMMdd-HHmmss>}
  * @param force whether {@code out} may already hold a run
- * @param dataDir the data directory; null to resolve it by the usual rules
+ * @param dataDir the data directory ({@code --data-dir}); null to resolve it by the usual rules
  * @param runsRoot where default run directories go; default {@code runs} in the working directory
  * @param progress where progress lines go; default {@code System.err}
  */

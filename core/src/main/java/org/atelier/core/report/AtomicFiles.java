@@ -8,6 +8,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 import org.atelier.core.AtelierException;
 
 /**
@@ -51,8 +53,10 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(directory);
             // Same directory as the target, so the move is a rename on one file system.
-            temp = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
+            // A unique name created like any other file, so the result gets the usual permissions
+            // (umask); Files.createTempFile would leave it readable by its owner only.
+            temp = directory.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW))) {
                 writer.accept(out);
             }
             move(temp, absolute);

@@ -3,26 +3,22 @@ package org.atelier.core.report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.atelier.core.AtelierException;
 
 /**
  * The directory one run writes into: {@code runs/NAME/<yyyyMMdd-HHmmss>/} by default, or the
  * directory given with {@code --out}.
  *
- * <p>Files written through it are written atomically (a temp file in the same directory, then a
- * move), so a failed write never leaves a half-written file or destroys the previous one. It
+ * <p>Files written through it are written atomically ({@link AtomicFiles}), so a failed write
+ * never leaves a half-written file or destroys the previous one. It
  * remembers the files written or {@linkplain #artifact registered} so that {@code summary.json}
  * can list them. It never deletes a file it did not create.
  */
@@ -142,28 +138,16 @@ public final class RunDirectory {
     }
 
     /**
-     * Writes a file atomically through a stream and registers it as an artifact: the content goes
-     * to a temp file in the same directory that replaces {@code name} only when {@code content}
-     * completes; if it throws, the previous file (if any) is unchanged and the temp file removed.
+     * Writes a file atomically through a stream ({@link AtomicFiles}) and registers it as an
+     * artifact: if {@code writer} throws, the previous file (if any) is unchanged.
      *
      * @param name the file name relative to this directory
-     * @param content writes the content to the stream it is given (and does not close it)
+     * @param writer writes the content to the stream it is given (and need not close it)
      * @return the file's path
      * @throws AtelierException if the content cannot be written
      */
-    public Path write(String name, Content content) {
-        Path target = path(name);
-        Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
-                content.writeTo(out);
-            }
-            moveIntoPlace(temp, target);
-        } catch (IOException | RuntimeException e) {
-            deleteQuietly(temp, e);
-            throw e instanceof RuntimeException r ? r
-                    : new AtelierException("cannot write " + target + ": " + e.getMessage(), e);
-        }
+    public Path write(String name, AtomicFiles.IOConsumer<OutputStream> writer) {
+        Path target = AtomicFiles.write(path(name), writer);
         registered.add(relative(target));
         return target;
     }
@@ -202,34 +186,5 @@ public final class RunDirectory {
     private String relative(Path file) {
         // Forward slashes, so summary.json reads the same on every system.
         return root.normalize().relativize(file).toString().replace('\\', '/');
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path temp, Exception failure) {
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException e) {
-            failure.addSuppressed(e);
-        }
-    }
-
-    /** Produces a file's content; may fail with an {@link IOException}. */
-    @FunctionalInterface
-    public interface Content {
-
-        /**
-         * Writes the content.
-         *
-         * @param out the stream to write to; the caller closes it
-         * @throws IOException if producing the content fails
-         */
-        void writeTo(OutputStream out) throws IOException;
     }
 }

@@ -2,7 +2,6 @@ package org.atelier.core.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -139,15 +138,13 @@ class ExperimentRunnerTest {
     }
 
     @Test
-    void dataDirFollowsTheExplicitChoiceFirst() {
-        assertEquals(Path.of("/explicit"), ExperimentRunner.resolveDataDir(Path.of("/explicit")));
-        String env = System.getenv("ATELIER_DATA");
-        Path resolved = ExperimentRunner.resolveDataDir(null);
-        if (env != null && !env.isBlank()) {
-            assertEquals(Path.of(env), resolved);
-        } else {
-            assertNull(env);
-            assertTrue(resolved.endsWith("data"), resolved.toString());
-        }
+    void explicitDataDirReachesTheExperiment() throws Exception {
+        Path data = temp.resolve("my-data");
+        Experiment probe = new TestExperiment("probe", "data", List.of(),
+                context -> context.runDirectory().writeString("data.txt", context.data().root().toString()));
+        Path out = temp.resolve("probe");
+        ExperimentRunner.run(probe, RunOptions.builder().optDataDir(data).optOut(out).build());
+        assertEquals(List.of("data.txt"), Summary.read(out).artifacts());
+        assertEquals(data.toAbsolutePath().toString(), Files.readString(out.resolve("data.txt")));
     }
 }

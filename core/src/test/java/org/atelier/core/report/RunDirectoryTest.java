@@ -3,8 +3,10 @@ package org.atelier.core.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -38,7 +40,7 @@ class RunDirectoryTest {
         }));
         assertTrue(e.getMessage().contains("cannot write") && e.getMessage().contains("disk full"), e.getMessage());
         assertEquals("a,b\n1,2\n", Files.readString(dir.path("table.csv")));
-        assertThrows(IllegalStateException.class, () -> dir.write("other.txt", out -> {
+        assertThrows(AtelierException.class, () -> dir.write("other.txt", out -> {
             throw new IllegalStateException("bug");
         }));
         try (Stream<Path> files = Files.list(dir.root())) {
@@ -58,6 +60,15 @@ class RunDirectoryTest {
         dir.writeString(Summary.FILE_NAME, "{}");
         assertEquals(List.of("figures/a.png", "model.params", "z.md"), dir.artifacts());
         assertEquals(2, Files.size(dir.path("figures/a.png")));
+    }
+
+    @Test
+    void writtenFilesGetTheUsualPermissionsNotOwnerOnly() throws IOException {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        RunDirectory dir = RunDirectory.createAt(temp.resolve("out"), false);
+        Path plain = Files.writeString(dir.path("plain.txt"), "created the ordinary way");
+        Path atomic = dir.writeString("atomic.txt", "created through a temp file");
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(atomic));
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.atelier.core.experiment.ExperimentRegistry;
 import org.atelier.core.experiment.Params;
 import org.atelier.core.report.RunDirectory;
 import org.atelier.core.report.Summary;
+import org.atelier.core.report.TableFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,7 +87,7 @@ final class CompareEnginesCommand implements Callable<Integer> {
             runs.add(Summary.read(dir.artifact(label + "/" + Summary.FILE_NAME)));
         }
         EngineComparison comparison = new EngineComparison(runs);
-        dir.writeString(CSV, comparison.csv());
+        TableFiles.writeCsv(comparison.table(), dir.artifact(CSV));
         dir.writeString(MARKDOWN, comparison.markdown());
         summarize(experiment, params, runs, comparison, dir, started, (System.nanoTime() - start) / 1e9).write(dir);
         PrintWriter out = spec.commandLine().getOut();

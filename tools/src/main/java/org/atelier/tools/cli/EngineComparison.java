@@ -1,6 +1,5 @@
 package org.atelier.tools.cli;
 
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.atelier.core.experiment.ExperimentRunner;
+import org.atelier.core.report.MarkdownTable;
 import org.atelier.core.report.Summary;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -58,31 +58,20 @@ final class EngineComparison {
         return row.equals(DURATION) ? run.durationS() : run.metrics().get(row);
     }
 
-    /** The table as CSV: a {@code metric} column, then one column per engine, full precision. */
-    String csv() {
+    /** The table: a {@code metric} column, then one column per engine. */
+    Table table() {
         Table table = Table.create("compare-engines", StringColumn.create("metric", rows));
         for (Summary run : runs) {
             table.addColumns(DoubleColumn.create(run.engine(), rows.stream().mapToDouble(row -> value(run, row))));
         }
-        StringWriter text = new StringWriter();
-        table.write().csv(text);
-        return text.toString();
+        return table;
     }
 
-    /** The table as Markdown, numbers to four significant digits, with the engine versions above it. */
+    /** The table as Markdown under a heading that names the experiment and the engine versions. */
     String markdown() {
-        StringBuilder md = new StringBuilder("# ").append(runs.get(0).experiment()).append(" on ")
-                .append(String.join(" and ", runs.stream().map(r -> r.engine() + " " + r.engineVersion()).toList()))
-                .append("\n\n");
-        md.append("| metric |");
-        runs.forEach(run -> md.append(' ').append(run.engine()).append(" |"));
-        md.append("\n|---|").append("---:|".repeat(runs.size())).append('\n');
-        for (String row : rows) {
-            md.append("| ").append(row).append(" |");
-            runs.forEach(run -> md.append(' ').append(TextTable.number(value(run, row))).append(" |"));
-            md.append('\n');
-        }
-        return md.toString();
+        return "# " + runs.get(0).experiment() + " on "
+                + String.join(" and ", runs.stream().map(r -> r.engine() + " " + r.engineVersion()).toList())
+                + "\n\n" + MarkdownTable.render(table());
     }
 
     /** Every cell as one flat metric named {@code <engine>_<row>}, e.g. {@code mxnet_peak_rss_mb}. */

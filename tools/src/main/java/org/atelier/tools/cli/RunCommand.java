@@ -7,6 +7,7 @@ import org.atelier.core.engine.Backend;
 import org.atelier.core.experiment.Experiment;
 import org.atelier.core.experiment.ExperimentRegistry;
 import org.atelier.core.experiment.ExperimentRunner;
+import org.atelier.core.report.NumberText;
 import org.atelier.core.report.Summary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(TextTable.render(summary.metrics().entrySet().stream()
-                .map(m -> List.of(m.getKey(), TextTable.number(m.getValue()))).toList(), ""));
+                .map(m -> List.of(m.getKey(), NumberText.format(m.getValue(), NumberText.DEFAULT_DECIMALS))).toList(), ""));
         out.println("run directory: " + runner.runDirectory().root());
         out.flush();
         return 0;

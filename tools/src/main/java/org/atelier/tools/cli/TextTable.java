@@ -1,10 +1,8 @@
 package org.atelier.tools.cli;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.List;
 
-/** Plain-text helpers for terminal output: aligned columns and readable numbers. */
+/** Aligned plain-text columns for terminal output. */
 final class TextTable {
 
     private TextTable() {}
@@ -33,17 +31,6 @@ final class TextTable {
             text.append(line.toString().stripTrailing()).append('\n');
         }
         return text.toString();
-    }
-
-    /** A number with at most four significant digits (whole numbers in full), e.g. {@code 0.8512}. */
-    static String number(double value) {
-        if (!Double.isFinite(value)) {
-            return String.valueOf(value);
-        }
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return String.valueOf((long) value);
-        }
-        return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     private static String pad(String text, int width) {
