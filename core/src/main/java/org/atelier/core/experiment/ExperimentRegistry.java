@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +22,12 @@ public final class ExperimentRegistry {
     private static final Pattern KEBAB_CASE = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d+)");
 
+    /** By study number (unnumbered studies first), then study text, then name. */
+    private static final Comparator<Experiment> ORDER = Comparator
+            .comparingLong((Experiment e) -> studyNumber(e.study()))
+            .thenComparing(Experiment::study)
+            .thenComparing(Experiment::name);
+
     private final List<Experiment> experiments;
 
     private ExperimentRegistry(List<Experiment> experiments) {
@@ -31,11 +38,17 @@ public final class ExperimentRegistry {
      * Loads the experiments on the context class path.
      *
      * @return the registry
-     * @throws AtelierException if two experiments share a name, or a name is not kebab-case
+     * @throws AtelierException if two experiments share a name, a name is not kebab-case, or a
+     *     service entry names a class that is missing or cannot be instantiated
      */
     public static ExperimentRegistry load() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        return of(ServiceLoader.load(Experiment.class, loader).stream().map(ServiceLoader.Provider::get).toList());
+        try {
+            return of(ServiceLoader.load(Experiment.class, loader).stream().map(ServiceLoader.Provider::get).toList());
+        } catch (ServiceConfigurationError e) {
+            throw new AtelierException("an experiment plugin on the class path is broken (" + e.getMessage()
+                    + "); fix its jar or remove it from ATELIER_CLASSPATH", e);
+        }
     }
 
     /**
@@ -61,11 +74,6 @@ public final class ExperimentRegistry {
         }
         return new ExperimentRegistry(experiments.stream().<Experiment>map(e -> e).sorted(ORDER).toList());
     }
-
-    private static final Comparator<Experiment> ORDER = Comparator
-            .comparingLong((Experiment e) -> studyNumber(e.study()))
-            .thenComparing(Experiment::study)
-            .thenComparing(Experiment::name);
 
     private static long studyNumber(String study) {
         Matcher m = LEADING_NUMBER.matcher(study);

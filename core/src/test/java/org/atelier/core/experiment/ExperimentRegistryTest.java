@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.atelier.core.AtelierException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExperimentRegistryTest {
 
@@ -57,6 +62,22 @@ class ExperimentRegistryTest {
         AtelierException e = assertThrows(AtelierException.class,
                 () -> ExperimentRegistry.of(List.of(TestExperiment.named("Hidden_Sweep", "1"))));
         assertTrue(e.getMessage().contains("not kebab-case"), e.getMessage());
+    }
+
+    @Test
+    void brokenServiceEntryIsAClearError(@TempDir Path plugin) throws Exception {
+        Path services = Files.createDirectories(plugin.resolve("META-INF/services"));
+        Files.writeString(services.resolve(Experiment.class.getName()), "com.example.Missing\n");
+        Thread thread = Thread.currentThread();
+        ClassLoader original = thread.getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {plugin.toUri().toURL()}, original)) {
+            thread.setContextClassLoader(loader);
+            AtelierException e = assertThrows(AtelierException.class, ExperimentRegistry::load);
+            assertTrue(e.getMessage().contains("com.example.Missing") && e.getMessage().contains("ATELIER_CLASSPATH"),
+                    e.getMessage());
+        } finally {
+            thread.setContextClassLoader(original);
+        }
     }
 
     @Test

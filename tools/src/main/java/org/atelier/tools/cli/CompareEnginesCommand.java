@@ -75,12 +75,14 @@ final class CompareEnginesCommand implements Callable<Integer> {
                 : RunDirectory.createUnder(Path.of("runs", "compare-engines", experiment.name()), LocalDateTime.now());
         Instant started = Instant.now();
         long start = System.nanoTime();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         List<Summary> runs = new ArrayList<>();
         for (String engine : engineNames) {
             String label = engine.toLowerCase(Locale.ROOT);
-            int exit = ChildJvm.run(childArguments(engine, dir.root().resolve(label)));
+            int exit = ChildJvm.run(childArguments(engine, dir.root().resolve(label)), out, err);
             if (exit != 0) {
-                spec.commandLine().getErr().println("atelier: the " + engine + " run of " + name + " failed (exit "
+                err.println("atelier: the " + engine + " run of " + name + " failed (exit "
                         + exit + ", its error is above); its run directory is " + dir.root().resolve(label));
                 return exit;
             }
@@ -90,7 +92,6 @@ final class CompareEnginesCommand implements Callable<Integer> {
         TableFiles.writeCsv(comparison.table(), dir.artifact(CSV));
         dir.writeString(MARKDOWN, comparison.markdown());
         summarize(experiment, params, runs, comparison, dir, started, (System.nanoTime() - start) / 1e9).write(dir);
-        PrintWriter out = spec.commandLine().getOut();
         out.print(comparison.markdown());
         out.println("run directory: " + dir.root());
         out.flush();

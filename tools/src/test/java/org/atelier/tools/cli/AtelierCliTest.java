@@ -215,7 +215,22 @@ class AtelierCliTest {
         assertTrue(comparison.metrics().get("pytorch_peak_rss_mb") > 50);
         assertEquals(List.of("comparison.csv", "comparison.md", "mxnet/summary.json", "pytorch/summary.json"),
                 comparison.artifacts());
-        assertTrue(result.out().contains("run directory: " + out), result.out());
+        assertTrue(result.out().contains("run directory: " + out.resolve("mxnet")), "children's output is passed on");
+        assertTrue(result.out().strip().endsWith("run directory: " + out), result.out());
+    }
+
+    @Test
+    void compareEnginesStopsAtAFailingChild() {
+        Path out = temp.resolve("child-fails");
+        Result result = atelier("compare-engines", "fails-on-purpose", "--engines", "pytorch", "--out", out.toString());
+        assertEquals(1, result.exit());
+        assertEquals(2, result.errLines().size(), "the child's error line, then the parent's: " + result.err());
+        assertTrue(result.errLines().get(0).startsWith("atelier: fails-on-purpose failed: loss became NaN"), result.err());
+        assertTrue(result.errLines().get(1).startsWith("atelier: the PyTorch run of fails-on-purpose failed (exit 1"),
+                result.err());
+        assertTrue(result.errLines().get(1).endsWith(out.resolve("pytorch").toString()), result.err());
+        assertEquals(Summary.Status.FAILED, Summary.read(out.resolve("pytorch")).status());
+        assertFalse(Files.exists(out.resolve(CompareEnginesCommand.CSV)));
     }
 
     @Test
