@@ -28,6 +28,9 @@ public record RunOptions(String engine, String device, int seed, boolean smoke, 
     /** The seed used when none is given. */
     public static final int DEFAULT_SEED = 42;
 
+    /** Where run directories go when none is given: {@code runs} in the working directory. */
+    public static final Path DEFAULT_RUNS_ROOT = Path.of("runs");
+
     /** Canonical constructor; copies the overrides. */
     public RunOptions {
         overrides = Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
@@ -48,7 +51,7 @@ public record RunOptions(String engine, String device, int seed, boolean smoke, 
         private Path out;
         private boolean force;
         private Path dataDir;
-        private Path runsRoot = Path.of("runs");
+        private Path runsRoot = DEFAULT_RUNS_ROOT;
         private PrintStream progress = System.err;
 
         private Builder() {}

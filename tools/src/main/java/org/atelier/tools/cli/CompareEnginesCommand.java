@@ -16,6 +16,7 @@ import org.atelier.core.AtelierException;
 import org.atelier.core.experiment.Experiment;
 import org.atelier.core.experiment.ExperimentRegistry;
 import org.atelier.core.experiment.Params;
+import org.atelier.core.experiment.RunOptions;
 import org.atelier.core.report.RunDirectory;
 import org.atelier.core.report.Summary;
 import org.atelier.core.report.TableFiles;
@@ -72,7 +73,8 @@ final class CompareEnginesCommand implements Callable<Integer> {
         List<String> engineNames = canonical(engines);
         RunDirectory dir = settings.out != null
                 ? RunDirectory.createAt(settings.out, settings.force)
-                : RunDirectory.createUnder(Path.of("runs", "compare-engines", experiment.name()), LocalDateTime.now());
+                : RunDirectory.createUnder(RunOptions.DEFAULT_RUNS_ROOT.resolve("compare-engines").resolve(experiment.name()),
+                        LocalDateTime.now());
         Instant started = Instant.now();
         long start = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
