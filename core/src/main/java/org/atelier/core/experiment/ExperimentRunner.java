@@ -95,7 +95,8 @@ public final class ExperimentRunner {
      *
      * @return the summary of the successful run
      * @throws RuntimeException whatever the experiment threw (checked exceptions wrapped, I/O ones
-     *     in {@link UncheckedIOException}), after {@code summary.json} recorded it as failed
+     *     in {@link UncheckedIOException}; errors such as {@link OutOfMemoryError} are rethrown as
+     *     they are), after {@code summary.json} recorded it as failed
      */
     public Summary execute() {
         if (executed) {
@@ -106,7 +107,7 @@ public final class ExperimentRunner {
         Instant started = Instant.now();
         long start = System.nanoTime();
         ExperimentContext context;
-        RuntimeException failure = null;
+        Throwable failure = null;
         try (NDManager manager = backend.newManager()) {
             context = new ExperimentContext(experiment, backend, manager, options.seed(), options.smoke(), params,
                     DataLocator.resolve(options.dataDir()), runDirectory, options.progress());
@@ -122,17 +123,22 @@ public final class ExperimentRunner {
             }
             failure.addSuppressed(e);
         }
+        if (failure instanceof Error error) {
+            throw error;
+        }
         if (failure != null) {
-            throw failure;
+            throw (RuntimeException) failure;
         }
         return summary;
     }
 
-    private RuntimeException runCatching(ExperimentContext context) {
+    /** Runs the experiment; returns what it threw (unchecked: as is; checked: wrapped), or null. */
+    private Throwable runCatching(ExperimentContext context) {
         try {
             experiment.run(context);
             return null;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Errors too: after an OutOfMemoryError the heap is free again and the summary says what happened.
             return e;
         } catch (IOException e) {
             return new UncheckedIOException(e);
@@ -141,16 +147,23 @@ public final class ExperimentRunner {
         }
     }
 
-    private Summary summarize(ExperimentContext context, Instant started, double seconds, RuntimeException failure) {
+    private Summary summarize(ExperimentContext context, Instant started, double seconds, Throwable failure) {
         peakResidentMegabytes().ifPresent(mb -> context.metric(PEAK_RSS_METRIC, mb));
         return new Summary(experiment.name(), backend.engineName(), backend.engineVersion(), deviceSpec(backend.device()),
                 options.seed(), options.smoke(), started, seconds,
                 failure == null ? Summary.Status.SUCCEEDED : Summary.Status.FAILED,
-                failure == null ? null : messageOf(failure),
+                failure == null ? null : failureMessage(failure),
                 params.asMap(), context.metrics(), runDirectory.artifacts());
     }
 
-    private static String messageOf(Throwable failure) {
+    /**
+     * The one line a failure is recorded and reported with: the message of the exception, or of
+     * the first cause that has one, or else the exception's class name.
+     *
+     * @param failure what an experiment threw
+     * @return the message
+     */
+    public static String failureMessage(Throwable failure) {
         Throwable t = failure;
         while (t.getMessage() == null && t.getCause() != null) {
             t = t.getCause();

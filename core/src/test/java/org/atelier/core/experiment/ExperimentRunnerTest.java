@@ -106,6 +106,16 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void errorsAreRecordedAndRethrownAsTheyAre() {
+        Experiment exhausted = new TestExperiment("exhausted", "data", List.of(), context -> {
+            throw new OutOfMemoryError("Java heap space");
+        });
+        Path out = temp.resolve("oom");
+        assertThrows(OutOfMemoryError.class, () -> ExperimentRunner.run(exhausted, RunOptions.builder().optOut(out).build()));
+        assertEquals("Java heap space", Summary.read(out).error());
+    }
+
+    @Test
     void checkedExceptionsAreWrapped() {
         Experiment failing = new TestExperiment("checked", "data", List.of(), context -> {
             throw new java.io.IOException("cannot read grid.png");

@@ -1,6 +1,7 @@
 package org.atelier.tools.cli;
 
 import java.nio.file.Path;
+import org.atelier.core.experiment.ExperimentRunner;
 
 /**
  * An experiment threw during its run: carries the cause and where its summary.json records it,
@@ -11,14 +12,7 @@ final class RunFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     RunFailure(String experiment, Path runDirectory, Throwable cause) {
-        super(experiment + " failed: " + messageOf(cause) + "; the run's summary.json is in " + runDirectory, cause);
-    }
-
-    private static String messageOf(Throwable cause) {
-        Throwable t = cause;
-        while (t.getMessage() == null && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() != null ? t.getMessage() : t.getClass().getName();
+        super(experiment + " failed: " + ExperimentRunner.failureMessage(cause)
+                + "; the run's summary.json is in " + runDirectory, cause);
     }
 }
