@@ -37,6 +37,22 @@ public final class NumberText {
     }
 
     /**
+     * Formats a metric for people: whole values (counts, epochs, steps) without decimals, others
+     * with {@code decimals} as {@link #formatDecimal} does. Not for table columns, where one
+     * column should keep one format.
+     *
+     * @param value the metric value
+     * @param decimals decimals for values that are not whole
+     * @return the text, e.g. {@code 54000} or {@code 0.8534}
+     */
+    public static String formatMetric(double value, int decimals) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return formatDecimal(value, decimals);
+    }
+
+    /**
      * Formats a floating-point number with the given decimals (named apart from {@link #format(Number, int)} so that a primitive {@code long} never widens to double), switching to scientific notation
      * where fixed notation would hide the value (|x| below 10^-decimals) or be unwieldy (≥ 1e9).
      *

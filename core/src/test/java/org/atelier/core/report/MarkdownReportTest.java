@@ -43,6 +43,9 @@ class MarkdownReportTest {
         assertEquals("1.200e-07", NumberText.formatDecimal(1.2e-7, 4));
         assertEquals("203530", NumberText.format(203530L, 4));
         assertEquals("2.000", NumberText.format(2.0, 3), "a Double keeps its decimals");
+        assertEquals("54000", NumberText.formatMetric(54000.0, 4), "a whole metric prints as a count");
+        assertEquals("0.8534", NumberText.formatMetric(0.85341, 4));
+        assertEquals("-3", NumberText.formatMetric(-3.0, 4));
     }
 
     @Test

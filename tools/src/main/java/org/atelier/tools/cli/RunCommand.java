@@ -46,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(TextTable.render(summary.metrics().entrySet().stream()
-                .map(m -> List.of(m.getKey(), NumberText.format(m.getValue(), NumberText.DEFAULT_DECIMALS))).toList(), ""));
+                .map(m -> List.of(m.getKey(), NumberText.formatMetric(m.getValue(), NumberText.DEFAULT_DECIMALS))).toList(), ""));
         out.println("run directory: " + runner.runDirectory().root());
         out.flush();
         return 0;
