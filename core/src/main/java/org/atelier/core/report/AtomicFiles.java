@@ -44,7 +44,8 @@ public final class AtomicFiles {
      * @param target the file to create or replace
      * @param writer writes the content; it need not close the stream
      * @return the target
-     * @throws AtelierException if the file cannot be written (the old content, if any, is kept)
+     * @throws AtelierException if the file cannot be written (the old content, if any, is kept);
+     *     an exception thrown by {@code writer} itself propagates unchanged, the old content kept too
      */
     public static Path write(Path target, IOConsumer<OutputStream> writer) {
         Path absolute = target.toAbsolutePath();
@@ -61,13 +62,15 @@ public final class AtomicFiles {
             }
             move(temp, absolute);
             return target;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             deleteQuietly(temp);
-            if (e instanceof AtelierException atelier) {
-                throw atelier;
-            }
             throw new AtelierException("cannot write " + target + " (" + e.getMessage()
                     + "); check that the directory is writable and the disk has space", e);
+        } catch (RuntimeException | Error e) {
+            // A failing writer is a bug or the writer's own error, not the user's file system:
+            // it propagates unchanged, and only the temp file is cleaned up.
+            deleteQuietly(temp);
+            throw e;
         }
     }
 

@@ -1,6 +1,7 @@
 package org.atelier.core.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,20 @@ class AtomicFilesTest {
         }));
         assertTrue(e.getMessage().startsWith("cannot write " + target + " (disk full)"), e.getMessage());
         assertEquals("complete", Files.readString(target));
+        assertEquals(1, listing(dir));
+    }
+
+    @Test
+    void aWriterBugPropagatesUnchangedAndKeepsTheOldContent() throws IOException {
+        Path target = dir.resolve("chart.png");
+        AtomicFiles.writeString(target, "old chart");
+        IllegalStateException bug = new IllegalStateException("series lengths differ");
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> AtomicFiles.write(target, out -> {
+            out.write(1);
+            throw bug;
+        }));
+        assertSame(bug, thrown, "not wrapped as a user error");
+        assertEquals("old chart", Files.readString(target));
         assertEquals(1, listing(dir));
     }
 
