@@ -40,9 +40,9 @@ class RunDirectoryTest {
         }));
         assertTrue(e.getMessage().contains("cannot write") && e.getMessage().contains("disk full"), e.getMessage());
         assertEquals("a,b\n1,2\n", Files.readString(dir.path("table.csv")));
-        assertThrows(AtelierException.class, () -> dir.write("other.txt", out -> {
+        assertThrows(IllegalStateException.class, () -> dir.write("other.txt", out -> {
             throw new IllegalStateException("bug");
-        }));
+        }), "a writer's bug is not a user error");
         try (Stream<Path> files = Files.list(dir.root())) {
             assertEquals(List.of("table.csv"), files.map(p -> p.getFileName().toString()).toList());
         }
