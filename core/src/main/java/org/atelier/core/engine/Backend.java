@@ -4,8 +4,8 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDManager;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.atelier.core.AtelierException;
 
 /**
@@ -66,19 +66,38 @@ public record Backend(Engine engine, Device device) {
      *
      * @param name the engine name
      * @return the engine
-     * @throws AtelierException if no such engine is on the class path or it fails to load
+     * @throws AtelierException if no such engine is on the class path, it fails to load, or it
+     *     cannot compute tensors (DJL's remote-inference {@code RPC} engine)
      */
     public static Engine engine(String name) {
-        Set<String> available = Engine.getAllEngines();
-        String match = available.stream().filter(n -> n.equalsIgnoreCase(name)).findFirst().orElse(null);
-        if (match == null) {
-            throw new AtelierException(
-                    "unknown engine '" + name + "'; available: " + String.join(", ", available.stream().sorted().toList()));
+        String match = Engine.getAllEngines().stream().filter(n -> n.equalsIgnoreCase(name)).findFirst().orElse(null);
+        Engine engine = match == null ? null : load(match);
+        if (engine == null || !computes(engine)) {
+            throw new AtelierException("unknown engine '" + name + "'; available: " + String.join(", ", computingEngines()));
         }
+        return engine;
+    }
+
+    /** The names of the engines on the class path that can compute tensors, sorted. */
+    public static List<String> computingEngines() {
+        return Engine.getAllEngines().stream().sorted().filter(n -> computes(load(n))).toList();
+    }
+
+    private static Engine load(String name) {
         try {
-            return Engine.getEngine(match);
+            return Engine.getEngine(name);
         } catch (EngineException | UnsatisfiedLinkError e) {
-            throw new AtelierException("engine " + match + " failed to load its native library: " + e.getMessage(), e);
+            throw new AtelierException("engine " + name + " failed to load its native library: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the engine has local tensors; DJL's RPC engine, for one, only forwards to a server. */
+    private static boolean computes(Engine engine) {
+        try (NDManager manager = engine.newBaseManager()) {
+            manager.create(1f).add(1f);
+            return true;
+        } catch (UnsupportedOperationException e) {
+            return false;
         }
     }
 

@@ -40,6 +40,14 @@ class BackendTest {
     }
 
     @Test
+    void enginesThatCannotComputeAreNotOffered() {
+        // DJL's api jar registers an RPC engine for remote inference: it has no local tensors.
+        assertEquals(java.util.List.of("MXNet", "PyTorch"), Backend.computingEngines());
+        AtelierException e = assertThrows(AtelierException.class, () -> Backend.resolve("RPC", "cpu"));
+        assertTrue(e.getMessage().endsWith("available: MXNet, PyTorch"), e.getMessage());
+    }
+
+    @Test
     void malformedDeviceIsRejected() {
         assertThrows(AtelierException.class, () -> Backend.resolve("PyTorch", "tpu"));
         assertThrows(AtelierException.class, () -> Backend.resolve("PyTorch", "gpu:x"));
