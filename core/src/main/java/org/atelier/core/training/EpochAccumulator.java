@@ -39,10 +39,12 @@ final class EpochAccumulator implements BatchProgress, AutoCloseable {
      * @param labels the batch's class indices {@code (B)}
      */
     void add(NDArray loss, float lossWeight, NDList predictions, NDList labels) {
-        NDArray value = loss.stopGradient();
-        lossSum.addi(lossWeight == 1f ? value : value.mul(lossWeight));
-        NDArray predicted = predictions.head().argMax(1).toType(DataType.FLOAT32, false);
-        correct.addi(predicted.eq(labels.head()).toType(DataType.FLOAT32, false).sum());
+        // called outside the gradient collector: in-place sums do not extend the autograd graph
+        lossSum.addi(lossWeight == 1f ? loss : loss.mul(lossWeight));
+        // MXNet's eq does not promote types, so the argmax takes the labels' type first
+        NDArray label = labels.head();
+        NDArray predicted = predictions.head().argMax(1).toType(label.getDataType(), false);
+        correct.addi(predicted.eq(label).sum().toType(DataType.FLOAT32, false));
         samples += labels.head().getShape().get(0);
         batch++;
     }

@@ -44,7 +44,12 @@ public final class FitConfig {
         minDelta = b.minDelta;
         restoreBest = b.restoreBest;
         saveTo = b.saveTo;
-        listeners = List.copyOf(b.listeners);
+        List<FitListener> all = new ArrayList<>();
+        if (b.progress != null) {
+            all.add(b.progress);
+        }
+        all.addAll(b.listeners);
+        listeners = List.copyOf(all);
         trainingListeners = List.copyOf(b.trainingListeners);
     }
 
@@ -256,9 +261,6 @@ public final class FitConfig {
 
         /** Builds the configuration. */
         public FitConfig build() {
-            if (progress != null && !listeners.contains(progress)) {
-                listeners.add(0, progress);
-            }
             return new FitConfig(this);
         }
     }

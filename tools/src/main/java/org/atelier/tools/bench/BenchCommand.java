@@ -39,6 +39,8 @@ public final class BenchCommand implements Callable<Integer> {
     private static final float LEARNING_RATE = 0.05f;
     private static final long SEED = 42;
     private static final int SMOKE_IMAGES = 512;
+    private static final List<String> FASHION_CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress",
+            "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
     @Option(names = "--engines", split = ",", defaultValue = "PyTorch,MXNet", description = "Engines to bench (default: ${DEFAULT-VALUE}).")
     List<String> engines;
@@ -46,7 +48,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--models", split = ",", defaultValue = "softmax,mlp,cnn", description = "Models: softmax, mlp, cnn (default: ${DEFAULT-VALUE}).")
     List<String> models;
 
-    @Option(names = "--epochs", defaultValue = "3", description = "Timed epochs per measurement, after one warm-up epoch; the median is reported (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "3", description = "Timed epochs per loop, after one warm-up epoch; facade and plain-loop epochs alternate; the median is reported (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--batch-size", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
@@ -101,22 +103,40 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Alternates one facade epoch and one plain-loop epoch, so that both see the same machine load
+     * (the bench machine is shared); the first round is a warm-up (JIT, allocator) and not timed.
+     */
     private BenchResult measure(Backend backend, BenchModel model, LabeledArrays train) {
-        Timings facade;
-        try (Model m = Model.newInstance(model.id(), backend.device(), backend.engineName())) {
-            m.setBlock(model.newBlock());
-            FitConfig config = FitConfig.builder().setEpochs(1 + epochs).setBatchSize(batchSize)
-                    .optSgd(LEARNING_RATE).optSeed(SEED).optProgress(null).build();
-            History history = Training.fit(m, train, null, config);
-            facade = new Timings(history.epochs().subList(1, history.epochs().size()).stream()
-                    .map(e -> e.seconds()).toList());
+        List<Double> facade = new ArrayList<>();
+        List<Double> plain = new ArrayList<>();
+        try (Model facadeModel = newModel(backend, model);
+                Model plainModel = newModel(backend, model);
+                PlainDjlLoop plainLoop = new PlainDjlLoop(plainModel, train, batchSize, LEARNING_RATE)) {
+            for (int round = 0; round <= epochs; round++) {
+                double facadeSeconds = facadeEpoch(facadeModel, train, round);
+                double plainSeconds = plainLoop.epoch();
+                if (round > 0) {
+                    facade.add(facadeSeconds);
+                    plain.add(plainSeconds);
+                }
+            }
         }
-        Timings plain;
-        try (Model m = Model.newInstance(model.id(), backend.device(), backend.engineName())) {
-            m.setBlock(model.newBlock());
-            plain = PlainDjlLoop.time(m, train, batchSize, LEARNING_RATE, 1, epochs);
-        }
-        return new BenchResult(backend.engineName(), model, train.size(), facade, plain);
+        return new BenchResult(backend.engineName(), model, train.size(), new Timings(facade), new Timings(plain));
+    }
+
+    /** One epoch through {@link Training#fit}, as a user calls it; returns the epoch's seconds. */
+    private double facadeEpoch(Model model, LabeledArrays train, int round) {
+        FitConfig config = FitConfig.builder().setEpochs(1).setBatchSize(batchSize)
+                .optSgd(LEARNING_RATE).optSeed(SEED + round).optProgress(null).build();
+        History history = Training.fit(model, train, null, config);
+        return history.last().seconds();
+    }
+
+    private static Model newModel(Backend backend, BenchModel model) {
+        Model m = Model.newInstance(model.id(), backend.device(), backend.engineName());
+        m.setBlock(model.newBlock());
+        return m;
     }
 
     private LabeledData trainingData() throws IOException {
@@ -131,9 +151,6 @@ public final class BenchCommand implements Callable<Integer> {
         LabeledData data = IdxImages.read("fashion-mnist/train", images, labels, FASHION_CLASSES);
         return smoke ? data.head(SMOKE_IMAGES) : data;
     }
-
-    private static final List<String> FASHION_CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress",
-            "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
     private static Path defaultDataDir() {
         String env = System.getenv("ATELIER_DATA");
