@@ -54,8 +54,8 @@ public final class Models {
      * The CNN of the PyTorch MNIST example: conv 10@5×5 → max-pool 2 → ReLU; conv 20@5×5 →
      * (dropout) → max-pool 2 → ReLU; flatten (320) → fc 50 → ReLU → (dropout) → fc {@code classes}.
      *
-     * <p>The PyTorch example uses channel-wise dropout after the second convolution; DJL has no
-     * channel-wise dropout block, so element-wise {@link Dropout} with the same rate stands in.
+     * <p>As in the example, the dropout after the second convolution is channel-wise ({@link
+     * ChannelDropout}, PyTorch's {@code Dropout2d}) and the one after fc 50 element-wise ({@link Dropout}).
      *
      * @param classes the number of classes
      * @param dropoutRate the dropout rate of both dropout layers; 0 leaves them out (the example uses 0.5)
@@ -68,18 +68,16 @@ public final class Models {
         SequentialBlock block = new SequentialBlock()
                 .add(conv(10)).add(maxPool2()).add(Activation.reluBlock())
                 .add(conv(20));
-        addDropout(block, dropoutRate);
+        if (dropoutRate > 0) {
+            block.add(new ChannelDropout(dropoutRate));
+        }
         block.add(maxPool2()).add(Activation.reluBlock())
                 .add(Blocks.batchFlattenBlock())
                 .add(linear(50)).add(Activation.reluBlock());
-        addDropout(block, dropoutRate);
-        return block.add(linear(classes));
-    }
-
-    private static void addDropout(SequentialBlock block, float rate) {
-        if (rate > 0) {
-            block.add(Dropout.builder().optRate(rate).build());
+        if (dropoutRate > 0) {
+            block.add(Dropout.builder().optRate(dropoutRate).build());
         }
+        return block.add(linear(classes));
     }
 
     private static Block linear(int units) {
