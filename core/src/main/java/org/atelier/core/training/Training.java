@@ -75,7 +75,7 @@ public final class Training {
         private final TensorBatches batches;
         private final List<EpochRecord> records = new ArrayList<>();
         private final boolean notifyDjl;
-        private ParameterUpdate update;
+        private final ParameterUpdate update;
         private long steps;
 
         Run(Trainer trainer, LabeledArrays train, LabeledArrays validation, FitConfig config) {
@@ -85,10 +85,10 @@ public final class Training {
             this.config = config;
             this.batches = new TensorBatches(train, config.batchSize(), config.seed());
             this.notifyDjl = !config.trainingListeners().isEmpty();
+            this.update = new ParameterUpdate(trainer.getModel().getBlock(), config.optimizer());
         }
 
         History execute() {
-            update = new ParameterUpdate(trainer.getModel().getBlock(), config.optimizer());
             config.listeners().forEach(l -> l.onFitBegin(config.epochs(), batches.batchesPerEpoch()));
             boolean stoppedEarly;
             try (ParameterSnapshot best = new ParameterSnapshot(trainer.getModel().getBlock(), trainer.getManager())) {
@@ -120,8 +120,10 @@ public final class Training {
         }
 
         private void finishEpoch(EpochRecord record, ParameterSnapshot best) {
+            // the snapshot follows History.best(): the lowest validation loss, min delta aside
+            boolean newBest = records.stream().noneMatch(r -> r.valLoss() <= record.valLoss());
             records.add(record);
-            if (config.restoreBest() && epochsSinceBest() == 0) {
+            if (config.restoreBest() && newBest) {
                 best.take();
             }
             config.listeners().forEach(l -> l.onEpochEnd(record));
