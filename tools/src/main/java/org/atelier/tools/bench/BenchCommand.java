@@ -2,13 +2,11 @@ package org.atelier.tools.bench;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,15 +14,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.atelier.core.AtelierException;
-import org.atelier.core.data.IdxImages;
+import org.atelier.core.data.DataLocator;
+import org.atelier.core.data.Datasets;
 import org.atelier.core.data.LabeledData;
+import org.atelier.core.data.Subset;
 import org.atelier.core.engine.Backend;
+import org.atelier.core.report.MarkdownTable;
+import org.atelier.core.report.RunDirectory;
+import org.atelier.core.report.Summary;
+import org.atelier.core.report.TableFiles;
 import org.atelier.core.training.FitConfig;
 import org.atelier.core.training.History;
 import org.atelier.core.training.LabeledArrays;
 import org.atelier.core.training.Training;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * {@code atelier bench}: training throughput of the reference models on Fashion-MNIST, through
@@ -41,8 +48,6 @@ public final class BenchCommand implements Callable<Integer> {
     private static final int SMOKE_IMAGES = 512;
     private static final int WARM_UP_IMAGES = 15_000;
     private static final int WARM_UP_ROUNDS = 6;
-    private static final List<String> FASHION_CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress",
-            "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
     @Option(names = "--engines", split = ",", defaultValue = "PyTorch,MXNet", description = "Engines to bench (default: ${DEFAULT-VALUE}).")
     List<String> engines;
@@ -59,7 +64,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Run directory (default: runs/bench/<yyyyMMdd-HHmmss>).")
     Path out;
 
-    @Option(names = "--data-dir", description = "Data directory (default: $ATELIER_DATA, else ./data).")
+    @Option(names = "--data-dir", description = "Data directory (default: $ATELIER_DATA, else ./data, else ~/.atelier/data).")
     Path dataDir;
 
     @Option(names = "--smoke", description = "Only " + SMOKE_IMAGES + " images and a small sgemm, for tests.")
@@ -73,7 +78,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if (epochs < 1 || batchSize < 1) {
             throw new AtelierException("--epochs and --batch-size must be at least 1");
         }
@@ -95,13 +100,22 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        BenchSummary summary = new BenchSummary(versions, SEED, started.toString(), params(data));
-        results.forEach(summary::add);
-        sgemm.forEach((engine, gflops) -> summary.add(engine + "_sgemm_gflops", gflops));
-        summary.add("sgemm_gflops", sgemm.values().iterator().next());
-        Path directory = out != null ? out : defaultRunDirectory();
-        Path file = summary.write(directory, (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1e3);
-        printTable(results, sgemm);
+        RunDirectory run = out != null ? RunDirectory.createAt(out, false)
+                : RunDirectory.createUnder(Path.of("runs", "bench"), LocalDateTime.now());
+        Table table = resultsTable(results);
+        TableFiles.writeCsv(table, run.artifact("bench.csv"));
+        TableFiles.writeMarkdown(table, run.artifact("bench.md"), 3);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        results.forEach(r -> metrics.putAll(r.metrics()));
+        sgemm.forEach((engine, gflops) -> metrics.put(engine + "_sgemm_gflops", gflops));
+        metrics.put("sgemm_gflops", sgemm.values().iterator().next());
+        double seconds = Duration.between(started, Instant.now()).toNanos() / 1e9;
+        Path file = new Summary("bench", String.join(",", versions.keySet()), String.join(",", versions.values()),
+                "cpu", (int) SEED, smoke, started, seconds, Summary.Status.SUCCEEDED, null, params(data), metrics,
+                run.artifacts()).write(run);
+        console.print(MarkdownTable.render(table, 3));
+        sgemm.forEach((engine, gflops) -> console.println(
+                String.format(Locale.ROOT, "sgemm %s: %.1f GFLOP/s", engine, gflops)));
         console.println("wrote " + file);
         return 0;
     }
@@ -154,26 +168,9 @@ public final class BenchCommand implements Callable<Integer> {
         return m;
     }
 
-    private LabeledData trainingData() throws IOException {
-        Path dir = (dataDir != null ? dataDir : defaultDataDir()).resolve("fashion-mnist");
-        Path images = dir.resolve("train-images-idx3-ubyte.gz");
-        Path labels = dir.resolve("train-labels-idx1-ubyte.gz");
-        for (Path file : List.of(images, labels)) {
-            if (!Files.isReadable(file)) {
-                throw new AtelierException("missing " + file + "; fetch Fashion-MNIST with data/fetch or set --data-dir");
-            }
-        }
-        LabeledData data = IdxImages.read("fashion-mnist/train", images, labels, FASHION_CLASSES);
+    private LabeledData trainingData() {
+        LabeledData data = Datasets.fashionMnist(DataLocator.resolve(dataDir), Subset.TRAIN);
         return smoke ? data.head(SMOKE_IMAGES) : data;
-    }
-
-    private static Path defaultDataDir() {
-        String env = System.getenv("ATELIER_DATA");
-        return Path.of(env != null && !env.isBlank() ? env : "data");
-    }
-
-    private static Path defaultRunDirectory() {
-        return Path.of("runs", "bench", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     }
 
     private Map<String, Object> params(LabeledData data) {
@@ -192,17 +189,20 @@ public final class BenchCommand implements Callable<Integer> {
         return params;
     }
 
-    private void printTable(List<BenchResult> results, Map<String, Double> sgemm) {
-        String header = String.format(Locale.ROOT, "%-8s %-8s %10s %10s %7s %10s %8s",
-                "engine", "model", "s/epoch", "plain s", "ratio", "img/s", "GFLOP/s");
-        console.println(header);
-        console.println("-".repeat(header.length()));
+    private static Table resultsTable(List<BenchResult> results) {
+        Table table = Table.create("bench", StringColumn.create("engine"), StringColumn.create("model"),
+                DoubleColumn.create("seconds_per_epoch"), DoubleColumn.create("plain_seconds_per_epoch"),
+                DoubleColumn.create("ratio_to_plain"), DoubleColumn.create("images_per_second"),
+                DoubleColumn.create("gflops"));
         for (BenchResult r : results) {
-            console.println(String.format(Locale.ROOT, "%-8s %-8s %10.3f %10.3f %7.2f %10.0f %8.1f",
-                    r.engine(), r.model().id(), r.secondsPerEpoch(), r.plain().median(), r.ratioToPlain(),
-                    r.imagesPerSecond(), r.gflops()));
+            table.stringColumn("engine").append(r.engine());
+            table.stringColumn("model").append(r.model().id());
+            table.doubleColumn("seconds_per_epoch").append(r.secondsPerEpoch());
+            table.doubleColumn("plain_seconds_per_epoch").append(r.plain().median());
+            table.doubleColumn("ratio_to_plain").append(r.ratioToPlain());
+            table.doubleColumn("images_per_second").append(r.imagesPerSecond());
+            table.doubleColumn("gflops").append(r.gflops());
         }
-        sgemm.forEach((engine, gflops) -> console.println(
-                String.format(Locale.ROOT, "sgemm %s: %.1f GFLOP/s", engine, gflops)));
+        return table;
     }
 }

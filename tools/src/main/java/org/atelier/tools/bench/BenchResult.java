@@ -1,5 +1,9 @@
 package org.atelier.tools.bench;
 
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
 /**
  * What the bench measured for one engine and model.
  *
@@ -29,5 +33,17 @@ record BenchResult(String engine, BenchModel model, int images, Timings facade, 
     /** Facade time over plain-loop time: below 1 means the facade is faster. */
     double ratioToPlain() {
         return secondsPerEpoch() / plain.median();
+    }
+
+    /** The metrics of this result for {@code summary.json}, named {@code <engine>_<model>_<what>}. */
+    Map<String, Double> metrics() {
+        String prefix = engine.toLowerCase(Locale.ROOT) + "_" + model.id() + "_";
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put(prefix + "seconds_per_epoch", secondsPerEpoch());
+        metrics.put(prefix + "images_per_second", imagesPerSecond());
+        metrics.put(prefix + "gflops", gflops());
+        metrics.put(prefix + "plain_seconds_per_epoch", plain.median());
+        metrics.put(prefix + "ratio_to_plain", ratioToPlain());
+        return metrics;
     }
 }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.atelier.core.AtelierException;
+import org.atelier.tools.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
             DescribeCommand.class,
             RunCommand.class,
             CompareEnginesCommand.class,
-            // `bench` (org.atelier.tools.bench.BenchCommand) is registered here, after compare-engines.
+            BenchCommand.class,
             HelpCommand.class
         })
 public final class AtelierCli implements Callable<Integer> {

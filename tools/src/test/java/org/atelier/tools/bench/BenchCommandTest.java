@@ -11,9 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.atelier.core.AtelierException;
-import org.atelier.core.testing.TestData;
+import java.util.List;
+import org.atelier.core.data.Datasets;
+import org.atelier.core.testing.RealData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
 import picocli.CommandLine;
 
 class BenchCommandTest {
@@ -24,7 +27,7 @@ class BenchCommandTest {
         ByteArrayOutputStream table = new ByteArrayOutputStream();
         bench.setConsole(new PrintStream(table, true, StandardCharsets.UTF_8));
         int exit = new CommandLine(bench).execute("--smoke", "--engines", "PyTorch,MXNet", "--models", "mlp,cnn",
-                "--epochs", "1", "--out", out.toString(), "--data-dir", TestData.directory().toString());
+                "--epochs", "1", "--out", out.toString(), "--data-dir", RealData.locator(Datasets.FASHION_MNIST).root().toString());
         assertEquals(0, exit);
 
         JsonObject summary = JsonParser.parseString(Files.readString(out.resolve("summary.json"))).getAsJsonObject();
@@ -43,8 +46,15 @@ class BenchCommandTest {
         }
         assertTrue(metrics.get("sgemm_gflops").getAsDouble() > 0);
         String printed = table.toString(StandardCharsets.UTF_8);
-        assertTrue(printed.contains("PyTorch  mlp"), printed);
-        assertTrue(printed.contains("MXNet    cnn"), printed);
+        assertTrue(printed.contains("| PyTorch | mlp |"), printed);
+        assertTrue(printed.contains("| MXNet | cnn |"), printed);
+        Table csv = Table.read().csv(out.resolve("bench.csv").toFile());
+        assertEquals(4, csv.rowCount(), "2 engines × 2 models");
+        assertEquals(metrics.get("mxnet_cnn_seconds_per_epoch").getAsDouble(),
+                csv.where(csv.stringColumn("engine").isEqualTo("MXNet").and(csv.stringColumn("model").isEqualTo("cnn")))
+                        .doubleColumn("seconds_per_epoch").get(0), 1e-9);
+        assertEquals(List.of("bench.csv", "bench.md"),
+                summary.getAsJsonArray("artifacts").asList().stream().map(e -> e.getAsString()).toList());
     }
 
     @Test
