@@ -13,6 +13,7 @@ import org.atelier.core.experiment.Experiment;
 import org.atelier.core.experiment.ExperimentRunner;
 import org.atelier.core.experiment.RunOptions;
 import org.atelier.core.report.Summary;
+import org.atelier.core.testing.DocSnippets;
 import org.atelier.core.testing.OnEachEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** docs/plugins.md shows the compiled example, and the example's own test snippet holds. */
 class PluginDocTest {
 
-    /** Maven runs tests in the module directory; the doc lives one level up. */
-    private static final Path DOC = Path.of("..", "docs", "plugins.md");
+    private static final Path DOC = DocSnippets.repositoryFile("docs/plugins.md");
 
     @TempDir
     Path temp;
@@ -47,11 +47,7 @@ class PluginDocTest {
         assertEquals(499500.0, summary.metrics().get("sum"));
     }
 
-    /** The body of the code fence between {@code <!-- BEGIN name -->} and {@code <!-- END name -->}. */
     private static String fenced(String name) throws IOException {
-        String doc = Files.readString(DOC);
-        String block = doc.substring(doc.indexOf("<!-- BEGIN " + name + " -->"), doc.indexOf("<!-- END " + name + " -->"));
-        int start = block.indexOf('\n', block.indexOf("```")) + 1;
-        return block.substring(start, block.lastIndexOf("```"));
+        return DocSnippets.fenced(DOC, name);
     }
 }
