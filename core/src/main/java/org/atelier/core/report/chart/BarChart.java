@@ -2,7 +2,6 @@ package org.atelier.core.report.chart;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
@@ -25,34 +24,16 @@ public final class BarChart {
         return new Builder();
     }
 
-    /** Collects the bars of one chart. */
-    public static final class Builder {
-        private String title = "";
-        private String xLabel = "";
-        private String yLabel = "value";
+    /**
+     * Collects the bars of one chart; the x label names the category axis (default none), the y
+     * label the value axis (default "value").
+     */
+    public static final class Builder extends XyChartBuilder<Builder> {
         private boolean includeZero = true;
-        private int width = ChartStyle.WIDTH;
-        private int height = ChartStyle.HEIGHT;
         private final DefaultStatisticalCategoryDataset dataset = new DefaultStatisticalCategoryDataset();
 
-        private Builder() {}
-
-        /** The figure title. */
-        public Builder title(String title) {
-            this.title = title;
-            return this;
-        }
-
-        /** The category axis label. */
-        public Builder xLabel(String xLabel) {
-            this.xLabel = xLabel;
-            return this;
-        }
-
-        /** The value axis label, with its unit where it has one. */
-        public Builder yLabel(String yLabel) {
-            this.yLabel = yLabel;
-            return this;
+        private Builder() {
+            super("", "value");
         }
 
         /**
@@ -61,13 +42,6 @@ public final class BarChart {
          */
         public Builder includeZero(boolean includeZero) {
             this.includeZero = includeZero;
-            return this;
-        }
-
-        /** The size in pixels (default 900 × 600). */
-        public Builder size(int width, int height) {
-            this.width = width;
-            this.height = height;
             return this;
         }
 
@@ -102,16 +76,7 @@ public final class BarChart {
                     ? CategoryLabelPositions.UP_45 : CategoryLabelPositions.STANDARD);
             NumberAxis yAxis = new NumberAxis(yLabel);
             yAxis.setAutoRangeIncludesZero(includeZero);
-            CategoryPlot plot = new CategoryPlot(dataset, xAxis, yAxis, renderer);
-            plot.setBackgroundPaint(Color.WHITE);
-            plot.setRangeGridlinePaint(ChartStyle.GRID_COLOR);
-            plot.setRangeGridlineStroke(new BasicStroke(1f));
-            plot.setOutlinePaint(Color.GRAY);
-            ChartStyle.style(xAxis);
-            ChartStyle.style(yAxis);
-            JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE_FONT, plot, dataset.getRowCount() > 1);
-            ChartStyle.apply(chart);
-            return new ChartFigure(chart, width, height);
+            return figure(new CategoryPlot(dataset, xAxis, yAxis, renderer), dataset.getRowCount() > 1);
         }
     }
 }

@@ -6,8 +6,12 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Stroke;
+import java.awt.geom.Line2D;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
 import org.jfree.chart.axis.Axis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleInsets;
@@ -87,12 +91,37 @@ public final class ChartStyle {
     }
 
     /**
-     * Applies the style to a chart whose plot is an {@link XYPlot} (nested plots of a combined plot
-     * included).
+     * A legend entry showing a short stretch of a line as the plot draws it, for plots that fix
+     * their legend (bands, and curves repeated across panels, would otherwise get no or two entries).
      *
-     * @param chart the chart
+     * @param name the entry text
+     * @param style the line style
+     * @param color the line colour
+     * @return the entry
      */
-    static void apply(JFreeChart chart) {
+    static LegendItem lineLegendItem(String name, LineStyle style, Color color) {
+        LegendItem item = new LegendItem(name, null, null, null,
+                new Line2D.Double(-12, 0, 12, 0), stroke(2.5f, style), color);
+        item.setLabelFont(TICK_FONT);
+        return item;
+    }
+
+    /**
+     * A styled chart around a finished plot.
+     *
+     * @param title the title, empty for none
+     * @param plot the plot
+     * @param legend whether to show a legend
+     * @return the chart
+     */
+    static JFreeChart chart(String title, Plot plot, boolean legend) {
+        JFreeChart chart = new JFreeChart(title, TITLE_FONT, plot, legend);
+        apply(chart);
+        return chart;
+    }
+
+    /** Styles a chart and its plot (subplots of a combined plot included). */
+    private static void apply(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
@@ -108,7 +137,22 @@ public final class ChartStyle {
         }
         if (chart.getPlot() instanceof XYPlot plot) {
             style(plot);
+        } else if (chart.getPlot() instanceof CategoryPlot plot) {
+            style(plot);
         }
+    }
+
+    /**
+     * Styles a category (bar) plot: white background and readable axes like {@link #style(XYPlot)},
+     * but grid lines across the values only, since lines between categories would cut through bars.
+     */
+    private static void style(CategoryPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(GRID_COLOR);
+        plot.setRangeGridlineStroke(new BasicStroke(1f));
+        plot.setOutlinePaint(Color.GRAY);
+        style(plot.getDomainAxis());
+        style(plot.getRangeAxis());
     }
 
     /** Styles one plot: white background, light grid, readable axes. */
@@ -132,7 +176,7 @@ public final class ChartStyle {
     }
 
     /** Styles one axis: label and tick fonts, dark text. */
-    static void style(Axis axis) {
+    private static void style(Axis axis) {
         if (axis == null) {
             return;
         }

@@ -74,8 +74,7 @@ public final class ConfusionMatrixChart {
                 plot.addAnnotation(text);
             }
         }
-        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE_FONT, plot, false);
-        ChartStyle.apply(chart);
+        JFreeChart chart = ChartStyle.chart(title, plot, false);
         chart.addSubtitle(legend(scale, max));
         return new ChartFigure(chart, width, height);
     }

@@ -1,12 +1,9 @@
 package org.atelier.core.report.chart;
 
 import java.awt.Color;
-import java.awt.geom.Line2D;
 import java.util.ArrayList;
 import java.util.List;
 import org.atelier.core.AtelierException;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
@@ -36,29 +33,18 @@ public final class EpochStepChart {
         return new Builder();
     }
 
-    /** Collects the curves of one chart. */
-    public static final class Builder {
-        private String title = "";
-        private String yLabel = "validation loss";
+    /**
+     * Collects the curves of one chart; the y label (default "validation loss") is shared by both
+     * panels, and the size defaults to 1200 × 600 because two panels need width.
+     */
+    public static final class Builder extends ChartBuilder<Builder> {
         private String epochLabel = "epoch";
         private String stepLabel = "parameter updates (log scale)";
         private boolean logSteps = true;
-        private int width = 1200;
-        private int height = ChartStyle.HEIGHT;
         private final List<Curve> curves = new ArrayList<>();
 
-        private Builder() {}
-
-        /** The figure title. */
-        public Builder title(String title) {
-            this.title = title;
-            return this;
-        }
-
-        /** The shared y axis label (default "validation loss"). */
-        public Builder yLabel(String yLabel) {
-            this.yLabel = yLabel;
-            return this;
+        private Builder() {
+            super("validation loss", 1200);
         }
 
         /** The left panel's x axis label (default "epoch"). */
@@ -76,13 +62,6 @@ public final class EpochStepChart {
         /** Whether the update axis is logarithmic (default true; update counts must then be positive). */
         public Builder logSteps(boolean logSteps) {
             this.logSteps = logSteps;
-            return this;
-        }
-
-        /** The size in pixels (default 1200 × 600: two panels need width). */
-        public Builder size(int width, int height) {
-            this.width = width;
-            this.height = height;
             return this;
         }
 
@@ -106,9 +85,7 @@ public final class EpochStepChart {
 
         /** Builds the figure. */
         public ChartFigure build() {
-            NumberAxis yAxis = new NumberAxis(yLabel);
-            yAxis.setAutoRangeIncludesZero(false);
-            CombinedRangeXYPlot plot = new CombinedRangeXYPlot(yAxis);
+            CombinedRangeXYPlot plot = new CombinedRangeXYPlot(fittedAxis(yLabel));
             plot.setGap(24);
             NumberAxis epochAxis = new NumberAxis(epochLabel);
             epochAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -116,15 +93,10 @@ public final class EpochStepChart {
             plot.add(panel(stepAxis(), false));
             LegendItemCollection legend = new LegendItemCollection();
             for (Curve curve : curves) {
-                LegendItem item = new LegendItem(curve.name, null, null, null, new Line2D.Double(-12, 0, 12, 0),
-                        ChartStyle.stroke(2.5f, LineStyle.SOLID), curve.color);
-                item.setLabelFont(ChartStyle.TICK_FONT);
-                legend.add(item);
+                legend.add(ChartStyle.lineLegendItem(curve.name, LineStyle.SOLID, curve.color));
             }
             plot.setFixedLegendItems(legend);
-            JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE_FONT, plot, true);
-            ChartStyle.apply(chart);
-            return new ChartFigure(chart, width, height);
+            return figure(plot, true);
         }
 
         private ValueAxis stepAxis() {

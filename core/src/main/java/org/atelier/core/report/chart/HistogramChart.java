@@ -4,7 +4,6 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import org.atelier.core.AtelierException;
-import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
@@ -24,35 +23,14 @@ public final class HistogramChart {
         return new Builder();
     }
 
-    /** Collects the samples of one histogram. */
-    public static final class Builder {
-        private String title = "";
-        private String xLabel = "value";
-        private String yLabel = "count";
+    /** Collects the samples of one histogram; axis labels default to "value" and "count". */
+    public static final class Builder extends XyChartBuilder<Builder> {
         private int bins = 50;
-        private int width = ChartStyle.WIDTH;
-        private int height = ChartStyle.HEIGHT;
         private final List<String> names = new ArrayList<>();
         private final List<double[]> samples = new ArrayList<>();
 
-        private Builder() {}
-
-        /** The figure title. */
-        public Builder title(String title) {
-            this.title = title;
-            return this;
-        }
-
-        /** The x axis label, with its unit where it has one. */
-        public Builder xLabel(String xLabel) {
-            this.xLabel = xLabel;
-            return this;
-        }
-
-        /** The y axis label (default "count"). */
-        public Builder yLabel(String yLabel) {
-            this.yLabel = yLabel;
-            return this;
+        private Builder() {
+            super("value", "count");
         }
 
         /** The number of bins over the common range (default 50). */
@@ -61,13 +39,6 @@ public final class HistogramChart {
                 throw new AtelierException("a histogram needs at least 1 bin, got " + bins);
             }
             this.bins = bins;
-            return this;
-        }
-
-        /** The size in pixels (default 900 × 600). */
-        public Builder size(int width, int height) {
-            this.width = width;
-            this.height = height;
             return this;
         }
 
@@ -107,12 +78,8 @@ public final class HistogramChart {
                 renderer.setSeriesPaint(i, ChartStyle.withAlpha(color, samples.size() > 1 ? 110 : 200));
                 renderer.setSeriesOutlinePaint(i, color.darker());
             }
-            NumberAxis xAxis = new NumberAxis(xLabel);
-            xAxis.setAutoRangeIncludesZero(false);
-            XYPlot plot = new XYPlot(dataset, xAxis, new NumberAxis(yLabel), renderer);
-            JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE_FONT, plot, samples.size() > 1);
-            ChartStyle.apply(chart);
-            return new ChartFigure(chart, width, height);
+            XYPlot plot = new XYPlot(dataset, fittedAxis(xLabel), new NumberAxis(yLabel), renderer);
+            return figure(plot, samples.size() > 1);
         }
     }
 }

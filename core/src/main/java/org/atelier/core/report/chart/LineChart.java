@@ -2,15 +2,12 @@ package org.atelier.core.report.chart;
 
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
-import java.awt.geom.Line2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.atelier.core.AtelierException;
-import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
@@ -41,37 +38,16 @@ public final class LineChart {
         return new Builder();
     }
 
-    /** Collects the series of one line chart. */
-    public static final class Builder {
-        private String title = "";
-        private String xLabel = "x";
-        private String yLabel = "y";
+    /** Collects the series of one line chart; axis labels default to "x" and "y". */
+    public static final class Builder extends XyChartBuilder<Builder> {
         private boolean logX;
         private boolean logY;
         private boolean markers;
-        private int width = ChartStyle.WIDTH;
-        private int height = ChartStyle.HEIGHT;
         private int nextColor;
         private final List<Layer> layers = new ArrayList<>();
 
-        private Builder() {}
-
-        /** The figure title. */
-        public Builder title(String title) {
-            this.title = title;
-            return this;
-        }
-
-        /** The x axis label, with its unit where it has one, e.g. {@code "time (s)"}. */
-        public Builder xLabel(String xLabel) {
-            this.xLabel = xLabel;
-            return this;
-        }
-
-        /** The y axis label, with its unit where it has one. */
-        public Builder yLabel(String yLabel) {
-            this.yLabel = yLabel;
-            return this;
+        private Builder() {
+            super("x", "y");
         }
 
         /** Whether the x axis is logarithmic (all x values must be positive). */
@@ -92,13 +68,6 @@ public final class LineChart {
         /** Whether lines show a marker at each point (useful for few, uneven points). */
         public Builder markers(boolean markers) {
             this.markers = markers;
-            return this;
-        }
-
-        /** The size in pixels (default 900 × 600). */
-        public Builder size(int width, int height) {
-            this.width = width;
-            this.height = height;
             return this;
         }
 
@@ -220,18 +189,11 @@ public final class LineChart {
             }
             plot.setFixedLegendItems(legend);
             plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-            JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE_FONT, plot, true);
-            ChartStyle.apply(chart);
-            return new ChartFigure(chart, width, height);
+            return figure(plot, true);
         }
 
         private static ValueAxis axis(String label, boolean log) {
-            if (log) {
-                return new LogScaleAxis(label);
-            }
-            NumberAxis axis = new NumberAxis(label);
-            axis.setAutoRangeIncludesZero(false);
-            return axis;
+            return log ? new LogScaleAxis(label) : fittedAxis(label);
         }
 
         private static double[] check(String name, double[] x, double[] y) {
@@ -295,10 +257,7 @@ public final class LineChart {
             if (kind == Kind.FAINT) {
                 return Optional.empty();
             }
-            LegendItem item = new LegendItem(name, null, null, null,
-                    new Line2D.Double(-12, 0, 12, 0), ChartStyle.stroke(2.5f, style), color);
-            item.setLabelFont(ChartStyle.TICK_FONT);
-            return Optional.of(item);
+            return Optional.of(ChartStyle.lineLegendItem(name, style, color));
         }
     }
 }

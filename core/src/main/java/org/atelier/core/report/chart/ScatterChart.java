@@ -3,8 +3,6 @@ package org.atelier.core.report.chart;
 import java.awt.geom.Ellipse2D;
 import java.util.List;
 import org.atelier.core.AtelierException;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -23,46 +21,18 @@ public final class ScatterChart {
         return new Builder();
     }
 
-    /** Collects the point groups of one scatter plot. */
-    public static final class Builder {
-        private String title = "";
-        private String xLabel = "x";
-        private String yLabel = "y";
+    /** Collects the point groups of one scatter plot; axis labels default to "x" and "y". */
+    public static final class Builder extends XyChartBuilder<Builder> {
         private double pointSize = 5;
-        private int width = ChartStyle.WIDTH;
-        private int height = ChartStyle.HEIGHT;
         private final XYSeriesCollection dataset = new XYSeriesCollection();
 
-        private Builder() {}
-
-        /** The figure title. */
-        public Builder title(String title) {
-            this.title = title;
-            return this;
-        }
-
-        /** The x axis label. */
-        public Builder xLabel(String xLabel) {
-            this.xLabel = xLabel;
-            return this;
-        }
-
-        /** The y axis label. */
-        public Builder yLabel(String yLabel) {
-            this.yLabel = yLabel;
-            return this;
+        private Builder() {
+            super("x", "y");
         }
 
         /** The diameter of a point in pixels (default 5). */
         public Builder pointSize(double pointSize) {
             this.pointSize = pointSize;
-            return this;
-        }
-
-        /** The size in pixels (default 900 × 600). */
-        public Builder size(int width, int height) {
-            this.width = width;
-            this.height = height;
             return this;
         }
 
@@ -126,19 +96,10 @@ public final class ScatterChart {
             for (int i = 0; i < dataset.getSeriesCount(); i++) {
                 renderer.setSeriesPaint(i, ChartStyle.withAlpha(ChartStyle.color(i), 170));
                 renderer.setSeriesShape(i, new Ellipse2D.Double(-r, -r, pointSize, pointSize));
-            }
-            NumberAxis xAxis = new NumberAxis(xLabel);
-            NumberAxis yAxis = new NumberAxis(yLabel);
-            xAxis.setAutoRangeIncludesZero(false);
-            yAxis.setAutoRangeIncludesZero(false);
-            XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
-            JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE_FONT, plot, true);
-            ChartStyle.apply(chart);
-            // Legend markers larger than the points so that colours are easy to match.
-            for (int i = 0; i < dataset.getSeriesCount(); i++) {
+                // Legend markers larger than the points so that colours are easy to match.
                 renderer.setLegendShape(i, new Ellipse2D.Double(-5, -5, 10, 10));
             }
-            return new ChartFigure(chart, width, height);
+            return figure(new XYPlot(dataset, fittedAxis(xLabel), fittedAxis(yLabel), renderer), true);
         }
     }
 }
