@@ -68,6 +68,9 @@ public final class BarChart {
             renderer.setItemMargin(0.05);
             renderer.setErrorIndicatorPaint(Color.BLACK);
             renderer.setErrorIndicatorStroke(new BasicStroke(1.5f));
+            // A bar renderer puts its base (0) into the axis range on its own; without this the
+            // axis would start at zero whatever includeZero says.
+            renderer.setIncludeBaseInRange(includeZero);
             for (int i = 0; i < dataset.getRowCount(); i++) {
                 renderer.setSeriesPaint(i, ChartStyle.color(i));
             }
