@@ -1,0 +1,96 @@
+package org.atelier.core.models;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.pooling.Pool;
+
+/**
+ * The reference models of the studies, built from DJL blocks.
+ *
+ * <p>Every model is a {@link SequentialBlock}, so an inner layer's output (e.g. features for
+ * t-SNE) is the output of a prefix of its children; see {@code org.atelier.core.training.Inference}.
+ * Models take batches of images {@code (N, 1, 28, 28)} or flat rows {@code (N, features)}.
+ */
+public final class Models {
+
+    private Models() {}
+
+    /**
+     * Multinomial logistic (softmax) regression: flatten, then one affine layer to the class scores.
+     *
+     * @param classes the number of classes
+     * @return the block, returning logits
+     */
+    public static SequentialBlock softmaxRegression(int classes) {
+        return new SequentialBlock().add(Blocks.batchFlattenBlock()).add(linear(classes));
+    }
+
+    /**
+     * A multilayer perceptron: flatten, then one ReLU layer per entry of {@code hidden}, then the
+     * output layer.
+     *
+     * @param hidden the widths of the hidden layers, e.g. {@code {256}}; empty gives softmax regression
+     * @param classes the number of classes
+     * @return the block, returning logits
+     */
+    public static SequentialBlock mlp(int[] hidden, int classes) {
+        SequentialBlock block = new SequentialBlock().add(Blocks.batchFlattenBlock());
+        for (int width : hidden) {
+            if (width <= 0) {
+                throw new IllegalArgumentException("hidden layer width must be positive, got " + width);
+            }
+            block.add(linear(width)).add(Activation.reluBlock());
+        }
+        return block.add(linear(classes));
+    }
+
+    /**
+     * The CNN of the PyTorch MNIST example: conv 10@5×5 → max-pool 2 → ReLU; conv 20@5×5 →
+     * (dropout) → max-pool 2 → ReLU; flatten (320) → fc 50 → ReLU → (dropout) → fc {@code classes}.
+     *
+     * <p>The PyTorch example uses channel-wise dropout after the second convolution; DJL has no
+     * channel-wise dropout block, so element-wise {@link Dropout} with the same rate stands in.
+     *
+     * @param classes the number of classes
+     * @param dropoutRate the dropout rate of both dropout layers; 0 leaves them out (the example uses 0.5)
+     * @return the block, taking {@code (N, 1, 28, 28)} and returning logits
+     */
+    public static SequentialBlock pytorchExampleCnn(int classes, float dropoutRate) {
+        if (dropoutRate < 0 || dropoutRate >= 1) {
+            throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + dropoutRate);
+        }
+        SequentialBlock block = new SequentialBlock()
+                .add(conv(10)).add(maxPool2()).add(Activation.reluBlock())
+                .add(conv(20));
+        addDropout(block, dropoutRate);
+        block.add(maxPool2()).add(Activation.reluBlock())
+                .add(Blocks.batchFlattenBlock())
+                .add(linear(50)).add(Activation.reluBlock());
+        addDropout(block, dropoutRate);
+        return block.add(linear(classes));
+    }
+
+    private static void addDropout(SequentialBlock block, float rate) {
+        if (rate > 0) {
+            block.add(Dropout.builder().optRate(rate).build());
+        }
+    }
+
+    private static Block linear(int units) {
+        return Linear.builder().setUnits(units).build();
+    }
+
+    private static Block conv(int filters) {
+        return Conv2d.builder().setFilters(filters).setKernelShape(new Shape(5, 5)).build();
+    }
+
+    private static Block maxPool2() {
+        return Pool.maxPool2dBlock(new Shape(2, 2));
+    }
+}

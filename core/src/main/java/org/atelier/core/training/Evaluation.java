@@ -1,0 +1,51 @@
+package org.atelier.core.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.listener.TrainingListener.BatchData;
+import java.util.Map;
+
+/**
+ * Loss and accuracy of a model on a whole split, computed without gradient in inference mode
+ * (dropout off). The loss is the mean over samples.
+ *
+ * @param loss mean loss per sample
+ * @param accuracy fraction of samples classified correctly
+ */
+record Evaluation(double loss, double accuracy) {
+
+    /**
+     * Samples per forward pass. Larger than training batches: evaluation keeps no activations for a
+     * backward pass, and fewer, larger calls amortize the per-call overhead.
+     */
+    static final int BATCH = 1024;
+
+    /**
+     * Evaluates the trainer's model on the data.
+     *
+     * @param trainer the trainer (its loss and block)
+     * @param data the split
+     * @param notifyListeners whether DJL listeners hear of each batch as a validation batch
+     * @return loss and accuracy
+     */
+    static Evaluation of(Trainer trainer, LabeledArrays data, boolean notifyListeners) {
+        TensorBatches batches = new TensorBatches(data, BATCH, null);
+        try (EpochAccumulator totals = new EpochAccumulator(trainer.getManager(), 0, batches.batchesPerEpoch())) {
+            for (Batch batch : batches.getData(trainer.getManager())) {
+                try (batch) {
+                    NDList predictions = trainer.evaluate(batch.getData());
+                    NDArray loss = trainer.getLoss().evaluate(batch.getLabels(), predictions);
+                    totals.add(loss, batch.getSize(), predictions, batch.getLabels());
+                    if (notifyListeners) {
+                        BatchData batchData = new BatchData(batch, Map.of(loss.getDevice(), batch.getLabels()),
+                                Map.of(loss.getDevice(), predictions));
+                        trainer.notifyListeners(l -> l.onValidationBatch(trainer, batchData));
+                    }
+                }
+            }
+            return new Evaluation(totals.lossSum() / totals.samples(), totals.accuracy());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.atelier.core.training;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * What a training run did, epoch by epoch: Keras's {@code History}.
+ *
+ * @param epochs the epochs in order, starting with epoch 0 when it was evaluated before training
+ * @param stoppedEarly whether early stopping ended training before the maximum number of epochs
+ */
+public record History(List<EpochRecord> epochs, boolean stoppedEarly) {
+
+    /** The CSV columns, in order. */
+    public static final List<String> COLUMNS = List.of(
+            "epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy", "learning_rate", "seconds", "steps");
+
+    /** Copies the list so the history cannot change afterwards. */
+    public History {
+        epochs = List.copyOf(epochs);
+    }
+
+    /** The evaluation before the first update (epoch 0), if it was requested. */
+    public Optional<EpochRecord> initial() {
+        return epochs.stream().filter(e -> e.epoch() == 0).findFirst();
+    }
+
+    /** The last epoch recorded. */
+    public EpochRecord last() {
+        if (epochs.isEmpty()) {
+            throw new IllegalStateException("the history is empty");
+        }
+        return epochs.get(epochs.size() - 1);
+    }
+
+    /** The record of the epoch with the lowest validation loss. */
+    public EpochRecord best() {
+        return epochs.stream().filter(EpochRecord::hasValidation)
+                .min(Comparator.comparingDouble(EpochRecord::valLoss))
+                .orElseThrow(() -> new IllegalStateException("no validation data was given, so there is no best epoch"));
+    }
+
+    /** The number of the epoch with the lowest validation loss (0 if training never beat the start). */
+    public int bestEpoch() {
+        return best().epoch();
+    }
+
+    /** The number of parameter updates made in total. */
+    public long totalSteps() {
+        return epochs.isEmpty() ? 0 : last().steps();
+    }
+
+    /** The history as a table with the {@link #COLUMNS}. */
+    public Table toTable() {
+        return Table.create("history",
+                IntColumn.create(COLUMNS.get(0), epochs.stream().mapToInt(EpochRecord::epoch).toArray()),
+                DoubleColumn.create(COLUMNS.get(1), epochs.stream().mapToDouble(EpochRecord::trainLoss)),
+                DoubleColumn.create(COLUMNS.get(2), epochs.stream().mapToDouble(EpochRecord::trainAccuracy)),
+                DoubleColumn.create(COLUMNS.get(3), epochs.stream().mapToDouble(EpochRecord::valLoss)),
+                DoubleColumn.create(COLUMNS.get(4), epochs.stream().mapToDouble(EpochRecord::valAccuracy)),
+                DoubleColumn.create(COLUMNS.get(5), epochs.stream().mapToDouble(EpochRecord::learningRate)),
+                DoubleColumn.create(COLUMNS.get(6), epochs.stream().mapToDouble(EpochRecord::seconds)),
+                LongColumn.create(COLUMNS.get(7), epochs.stream().mapToLong(EpochRecord::steps).toArray()));
+    }
+
+    /**
+     * Writes the history as CSV (header {@link #COLUMNS}; missing validation values are empty),
+     * through a temporary file in the same directory so a reader never sees half a file.
+     *
+     * @param file the CSV file, e.g. {@code history.csv}
+     * @throws IOException if the file cannot be written
+     */
+    public void writeCsv(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        try {
+            toTable().write().csv(tmp.toFile());
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

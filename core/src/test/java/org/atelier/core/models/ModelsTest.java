@@ -1,0 +1,83 @@
+package org.atelier.core.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import org.atelier.core.engine.Backend;
+import org.atelier.core.testing.OnEachEngine;
+import org.junit.jupiter.api.Test;
+
+class ModelsTest {
+
+    @OnEachEngine
+    void fanInInitializerDrawsWeightsWithSigmaOneOverRootFanInAndZeroBiases(String engine) {
+        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+            Block block = Models.mlp(new int[] {256}, 10);
+            initialize(block, manager, new Shape(8, 1, 28, 28));
+            NDArray first = block.getParameters().get("02Linear_weight").getArray();
+            NDArray output = block.getParameters().get("04Linear_weight").getArray();
+            // 200 704 draws: the sample std is within 1% of σ with overwhelming probability (SE ≈ 0.16%)
+            assertEquals(1 / Math.sqrt(784), std(first), 0.01 / Math.sqrt(784));
+            // 2 560 draws: SE ≈ 1.4%, so 6% is over 4 standard errors
+            assertEquals(1 / Math.sqrt(256), std(output), 0.06 / Math.sqrt(256));
+            assertEquals(0f, block.getParameters().get("02Linear_bias").getArray().abs().sum().getFloat());
+        }
+    }
+
+    @OnEachEngine
+    void modelsMapImagesToClassScores(String engine) {
+        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+            NDArray images = manager.randomUniform(0, 1, new Shape(5, 1, 28, 28));
+            for (Block block : new Block[] {Models.softmaxRegression(10), Models.mlp(new int[] {32, 16}, 10),
+                    Models.pytorchExampleCnn(10, 0.5f), Models.pytorchExampleCnn(10, 0f)}) {
+                initialize(block, manager, images.getShape());
+                NDArray scores = block.forward(new ParameterStore(manager, false), new NDList(images), false).head();
+                assertEquals(new Shape(5, 10), scores.getShape());
+            }
+        }
+    }
+
+    @OnEachEngine
+    void pytorchExampleCnnHasTheExamplesParameterCount(String engine) {
+        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+            Block cnn = Models.pytorchExampleCnn(10, 0.5f);
+            initialize(cnn, manager, new Shape(2, 1, 28, 28));
+            long count = cnn.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
+            // conv1 10·25+10, conv2 20·250+20, fc1 50·320+50, fc2 10·50+10: as printed by the PyTorch example
+            assertEquals(260 + 5020 + 16050 + 510, count);
+        }
+    }
+
+    @Test
+    void rejectsImpossibleSettings() {
+        assertThrows(IllegalArgumentException.class, () -> Models.mlp(new int[] {0}, 10));
+        assertThrows(IllegalArgumentException.class, () -> Models.pytorchExampleCnn(10, 1f));
+    }
+
+    private static void initialize(Block block, NDManager manager, Shape input) {
+        block.setInitializer(Initializers.normalFanIn(), Parameter.Type.WEIGHT);
+        block.initialize(manager, DataType.FLOAT32, input);
+    }
+
+    private static double std(NDArray values) {
+        float[] v = values.toFloatArray();
+        double mean = 0;
+        for (float x : v) {
+            mean += x;
+        }
+        mean /= v.length;
+        double sq = 0;
+        for (float x : v) {
+            sq += (x - mean) * (x - mean);
+        }
+        return Math.sqrt(sq / v.length);
+    }
+}
