@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
-import java.nio.file.Path;
-import java.util.List;
-import org.atelier.core.data.IdxImages;
+import org.atelier.core.data.DataLocator;
+import org.atelier.core.data.Datasets;
 import org.atelier.core.data.LabeledData;
+import org.atelier.core.data.Subset;
 import org.atelier.core.engine.Backend;
 import org.atelier.core.models.Models;
 import org.atelier.core.testing.TestData;
@@ -18,9 +18,7 @@ class FashionMnistMlpTest {
 
     @Test
     void oneEpochOfMlp784x256x10ReachesEightyPercentValidationAccuracy() throws Exception {
-        Path dir = TestData.directory().resolve("fashion-mnist");
-        LabeledData all = IdxImages.read("fashion-mnist/train", dir.resolve("train-images-idx3-ubyte.gz"),
-                dir.resolve("train-labels-idx1-ubyte.gz"), List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
+        LabeledData all = Datasets.fashionMnist(new DataLocator(TestData.directory()), Subset.TRAIN);
         int[] trainIndices = range(0, 50_000);
         int[] validationIndices = range(50_000, 60_000);
         Backend backend = Backend.resolve("PyTorch", "cpu");

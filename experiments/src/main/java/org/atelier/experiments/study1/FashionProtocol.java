@@ -1,0 +1,301 @@
+package org.atelier.experiments.study1;
+
+import ai.djl.Model;
+import java.io.IOException;
+import ai.djl.nn.SequentialBlock;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.LongStream;
+import org.atelier.core.AtelierException;
+import org.atelier.core.experiment.ExperimentContext;
+import org.atelier.core.models.Initializers;
+import org.atelier.core.report.MarkdownReport;
+import org.atelier.core.report.RunDirectory;
+import org.atelier.core.report.TableFiles;
+import org.atelier.core.report.chart.ChartFigure;
+import org.atelier.core.report.chart.LineChart;
+import org.atelier.core.study.LearningRateSweep;
+import org.atelier.core.study.MeanCurve;
+import org.atelier.core.study.MeanStd;
+import org.atelier.core.study.SeedRuns;
+import org.atelier.core.study.TestSetEvaluation;
+import org.atelier.core.training.EpochRecord;
+import org.atelier.core.training.FitConfig;
+import org.atelier.core.training.History;
+import org.atelier.core.training.Training;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The protocol steps both study-1 experiments run, in one place: train a gradient-descent variant
+ * (learning-rate sweep, then several seeds with the chosen rate and the epoch criterion), draw and
+ * tabulate its curves, evaluate a final model on the test set, and the report sections that
+ * explain each step with the run's numbers.
+ */
+public final class FashionProtocol {
+
+    private final ExperimentContext context;
+    private final FashionData data;
+
+    /**
+     * Creates the protocol of a run.
+     *
+     * @param context the run
+     * @param data the prepared data
+     */
+    public FashionProtocol(ExperimentContext context, FashionData data) {
+        this.context = context;
+        this.data = data;
+    }
+
+    /** The data. */
+    public FashionData data() {
+        return data;
+    }
+
+    /**
+     * The seeds of independent initializations: the run's seed, then the next ones.
+     *
+     * @param count how many
+     * @return {@code seed, seed + 1, …}
+     */
+    public List<Long> seeds(int count) {
+        return LongStream.range(0, count).map(i -> context.seed() + i).boxed().toList();
+    }
+
+    /**
+     * The fit configuration of one training: SGD with a fixed rate, N(0, 1/√fan_in) weights,
+     * epoch 0 evaluated, and (when {@code earlyStopping}) the variant's epoch criterion.
+     *
+     * @param method the variant
+     * @param rate the learning rate
+     * @param seed the seed
+     * @param epochs the most epochs
+     * @param earlyStopping whether to stop early and keep the best epoch
+     * @return the configuration
+     */
+    public FitConfig config(GradientDescent method, double rate, long seed, int epochs, boolean earlyStopping) {
+        FitConfig.Builder config = FitConfig.builder().setEpochs(epochs).setBatchSize(method.batchSize())
+                .optSgd((float) rate).optInitializer(Initializers.normalFanIn()).optSeed(seed)
+                .optEvaluateBeforeTraining(true).optProgress(null);
+        if (earlyStopping) {
+            config.optEarlyStopping(method.patience(), method.minDelta()).optRestoreBest(true);
+        }
+        return config.build();
+    }
+
+    /**
+     * Runs a variant through the protocol: sweep, seeds, files ({@code ID-lr-sweep.png/.csv},
+     * {@code ID-histories.csv}, {@code ID-loss.png}, {@code ID-accuracy.png}, {@code ID-mean-curves.csv}).
+     *
+     * @param method the variant
+     * @param title the model's name for figure titles, e.g. "Softmax regression"
+     * @param block creates the model's block
+     * @param seeds the seeds
+     * @return the variant's run
+     */
+    public VariantRun runVariant(GradientDescent method, String title, Supplier<SequentialBlock> block, List<Long> seeds) {
+        LearningRateSweep sweep = sweep(method, title, block);
+        SeedRuns runs = trainSeeds(method, title, block, sweep.chosenRate(), seeds, method.id());
+        return new VariantRun(method, sweep, runs, method.batchesPerEpoch(data.train().size()));
+    }
+
+    /**
+     * The learning-rate sweep of a variant: each rate for the sweep budget from the first seed,
+     * no early stopping; writes {@code ID-lr-sweep.png} and {@code ID-lr-sweep.csv}.
+     *
+     * @param method the variant
+     * @param title the model's name for the figure title
+     * @param block creates the model's block
+     * @return the sweep and its choice
+     */
+    public LearningRateSweep sweep(GradientDescent method, String title, Supplier<SequentialBlock> block) {
+        LearningRateSweep sweep = LearningRateSweep.run(method.rates(), rate -> {
+            try (Model model = newModel(block)) {
+                History history = fit(model, config(method, rate, context.seed(), method.sweepEpochs(), false));
+                context.progress().printf(Locale.ROOT, "%s sweep, lr %s: val loss %.4f after %d epochs%n",
+                        method.label(), rate, history.last().valLoss(), history.last().epoch());
+                return history;
+            }
+        });
+        RunDirectory dir = context.runDirectory();
+        sweep.chart(title + ", " + method.label() + ": learning-rate sweep (" + method.sweepEpochs() + " epochs each)")
+                .save(dir.path(method.id() + "-lr-sweep.png"));
+        dir.artifact(method.id() + "-lr-sweep.png");
+        TableFiles.writeCsv(sweep.toTable(), dir.path(method.id() + "-lr-sweep.csv"));
+        dir.artifact(method.id() + "-lr-sweep.csv");
+        return sweep;
+    }
+
+    /**
+     * Trains the seeds with the variant's epoch criterion; writes {@code PREFIX-histories.csv}
+     * (every seed's history with a {@code seed} column), the learning-curve figures and the mean curves.
+     *
+     * @param method the variant
+     * @param title the model's name for figure titles
+     * @param block creates the model's block
+     * @param rate the learning rate
+     * @param seeds the seeds
+     * @param prefix the file-name prefix
+     * @return the runs, holding the best seed's model
+     */
+    public SeedRuns trainSeeds(GradientDescent method, String title, Supplier<SequentialBlock> block, double rate,
+            List<Long> seeds, String prefix) {
+        SeedRuns runs = SeedRuns.train(seeds, () -> newModel(block), seed -> {
+            context.progress().printf(Locale.ROOT, "%s %s, lr %s, seed %d …%n", title, method.label(), rate, seed);
+            return config(method, rate, seed, method.maxEpochs(), true);
+        }, data.train(), data.validation());
+        for (History h : runs.histories()) {
+            context.progress().printf(Locale.ROOT, "  %d epochs, best val loss %.4f at epoch %d, %.1f s%n",
+                    h.last().epoch(), h.best().valLoss(), h.bestEpoch(), SeedRuns.trainingSeconds(h));
+        }
+        writeCurves(runs, prefix, title + ", " + method.label() + " (lr " + rate + ")");
+        return runs;
+    }
+
+    private void writeCurves(SeedRuns runs, String prefix, String title) {
+        RunDirectory dir = context.runDirectory();
+        Table all = null;
+        for (int i = 0; i < runs.histories().size(); i++) {
+            Table table = runs.histories().get(i).toTable();
+            long seed = runs.seeds().get(i);
+            table.insertColumn(0, IntColumn.create("seed", table.rowCount()).setMissingTo((int) seed));
+            all = all == null ? table : all.append(table);
+        }
+        TableFiles.writeCsv(all, dir.path(prefix + "-histories.csv"));
+        dir.artifact(prefix + "-histories.csv");
+        curveChart(runs.histories(), title, "loss", EpochRecord::trainLoss, EpochRecord::valLoss)
+                .save(dir.path(prefix + "-loss.png"));
+        dir.artifact(prefix + "-loss.png");
+        curveChart(runs.histories(), title, "accuracy", EpochRecord::trainAccuracy, EpochRecord::valAccuracy)
+                .save(dir.path(prefix + "-accuracy.png"));
+        dir.artifact(prefix + "-accuracy.png");
+        Table means = MeanCurve.of(runs.histories(), EpochRecord::trainLoss).toTable("train_loss");
+        MeanCurve.of(runs.histories(), EpochRecord::valLoss).toTable("val_loss").columns().subList(1, 3)
+                .forEach(means::addColumns);
+        MeanCurve.of(runs.histories(), EpochRecord::trainAccuracy).toTable("train_accuracy").columns().subList(1, 3)
+                .forEach(means::addColumns);
+        MeanCurve.of(runs.histories(), EpochRecord::valAccuracy).toTable("val_accuracy").columns().subList(1, 3)
+                .forEach(means::addColumns);
+        TableFiles.writeCsv(means, dir.path(prefix + "-mean-curves.csv"));
+        dir.artifact(prefix + "-mean-curves.csv");
+    }
+
+    private static ChartFigure curveChart(List<History> histories, String title,
+            String metric, ToDoubleFunction<EpochRecord> train, ToDoubleFunction<EpochRecord> validation) {
+        double[] x = MeanCurve.commonEpochs(histories);
+        String seeds = histories.size() + (histories.size() == 1 ? " seed" : " seeds");
+        return LineChart.builder()
+                .title(title + ": " + metric + ", " + seeds + " (thin), mean ± 1 std")
+                .xLabel("epoch" + (histories.stream().anyMatch(h -> h.epochs().size() > x.length)
+                        ? " (up to the last epoch all seeds trained)" : ""))
+                .yLabel(metric)
+                .runs("train " + metric, x, MeanCurve.common(histories, train), true)
+                .runs("validation " + metric, x, MeanCurve.common(histories, validation), true)
+                .build();
+    }
+
+    /**
+     * Evaluates a final model on the test set and writes its files ({@link TestSetEvaluation#write}).
+     *
+     * @param model the final model
+     * @param prefix the file-name prefix
+     * @param title the confusion matrix's title
+     * @return the evaluation
+     */
+    public TestSetEvaluation evaluateOnTest(Model model, String prefix, String title) {
+        TestSetEvaluation evaluation = TestSetEvaluation.of(model.getBlock(), data.test(), data.classNames());
+        evaluation.write(context.runDirectory(), prefix, title);
+        return evaluation;
+    }
+
+    /**
+     * Saves a model's parameters as DJL {@code .params} ({@code NAME-EPOCH.params}) and registers the file.
+     *
+     * @param model the model
+     * @param name the model name, also the file-name prefix
+     * @param epoch the epoch the parameters are from
+     * @return the file name relative to the run directory
+     */
+    public String saveParameters(Model model, String name, int epoch) {
+        Path dir = context.runDirectory().root();
+        model.setProperty("Epoch", String.valueOf(epoch));
+        try {
+            model.save(dir, name);
+        } catch (IOException e) {
+            throw new AtelierException("cannot save the parameters of " + name + " to " + dir + ": " + e.getMessage(), e);
+        }
+        String file = String.format(Locale.ROOT, "%s-%04d.params", name, epoch);
+        context.runDirectory().artifact(file);
+        return file;
+    }
+
+    /**
+     * Adds the report section of a variant: how the learning rate and the number of epochs were
+     * chosen, and the seeds' learning curves.
+     *
+     * @param report the report
+     * @param run the variant's run
+     */
+    public void describeVariant(MarkdownReport report, VariantRun run) {
+        GradientDescent method = run.method();
+        LearningRateSweep sweep = run.sweep();
+        String batch = method.batchSize() >= data.train().size()
+                ? "all " + data.train().size() + " training images (one update per epoch)"
+                : method.batchSize() + " images (" + run.batchesPerEpoch() + " updates per epoch)";
+        report.paragraph(String.format(Locale.ROOT, "Batch: %s. **Learning rate.** Each rate of %s was trained for "
+                + "%d epochs from the same initialization; the rule picks the lowest validation loss at the end of "
+                + "that budget among the runs that did not diverge (non-finite loss, or no lower than at the start). "
+                + "Chosen: **%s** (validation loss %.4f).%s", batch, method.rates(), method.sweepEpochs(),
+                sweep.chosenRate(), sweep.chosenHistory().last().valLoss(), divergedText(sweep)));
+        report.image("learning-rate sweep", method.id() + "-lr-sweep.png");
+        report.table(sweep.toTable(), 4);
+        MeanStd epoch = run.bestEpoch();
+        report.paragraph(String.format(Locale.ROOT, "**Epochs.** Criterion: %s. Over %d seeds the best epoch was "
+                + "%.1f ± %.1f (runs lasted %s epochs), so this variant needs **%d epochs = %d updates** "
+                + "(mean best epoch, rounded). Best validation loss %.4f ± %.4f, validation accuracy at that epoch "
+                + "%.2f ± %.2f %%. One epoch took %.2f s on average.", method.criterion(),
+                run.runs().seeds().size(), epoch.mean(), epoch.std(), epochRange(run.runs().histories()),
+                run.epochsByRule(), run.stepsByRule(), run.bestValLoss().mean(), run.bestValLoss().std(),
+                100 * run.bestValAccuracy().mean(), 100 * run.bestValAccuracy().std(), run.secondsPerEpoch()));
+        report.image("loss curves of all seeds", method.id() + "-loss.png");
+        report.image("accuracy curves of all seeds", method.id() + "-accuracy.png");
+        report.paragraph("Thin lines: the individual seeds; thick line and band: their mean ± one sample standard "
+                + "deviation, per epoch. Train values of an epoch ≥ 1 are averaged over the epoch's updates, "
+                + "validation values are measured after the epoch. Every seed's history is in `" + method.id()
+                + "-histories.csv`, the mean curves over all epochs (with the number of seeds still training) in `"
+                + method.id() + "-mean-curves.csv`.");
+    }
+
+    private static String divergedText(LearningRateSweep sweep) {
+        List<String> diverged = new ArrayList<>();
+        for (int i = 0; i < sweep.rates().size(); i++) {
+            if (LearningRateSweep.diverged(sweep.histories().get(i))) {
+                diverged.add(String.valueOf(sweep.rates().get(i)));
+            }
+        }
+        return diverged.isEmpty() ? " No rate diverged; the largest rates are limited by the curvature of the loss "
+                + "rather than by divergence within this budget."
+                : " Diverged: " + String.join(", ", diverged) + ".";
+    }
+
+    private static String epochRange(List<History> histories) {
+        int min = histories.stream().mapToInt(h -> h.last().epoch()).min().orElse(0);
+        int max = histories.stream().mapToInt(h -> h.last().epoch()).max().orElse(0);
+        return min == max ? String.valueOf(min) : min + "–" + max;
+    }
+
+    private Model newModel(Supplier<SequentialBlock> block) {
+        Model model = Model.newInstance("study1", context.backend().device(), context.backend().engineName());
+        model.setBlock(block.get());
+        return model;
+    }
+
+    private History fit(Model model, FitConfig config) {
+        return Training.fit(model, data.train(), data.validation(), config);
+    }
+}
