@@ -25,6 +25,7 @@ import org.atelier.core.study.SeedRuns;
 import org.atelier.core.study.TestSetEvaluation;
 import org.atelier.core.training.EpochRecord;
 import org.atelier.core.training.FitConfig;
+import org.atelier.core.training.FitListener;
 import org.atelier.core.training.History;
 import org.atelier.core.training.Training;
 import tech.tablesaw.api.IntColumn;
@@ -79,13 +80,30 @@ public final class FashionProtocol {
      * @return the configuration
      */
     public FitConfig config(GradientDescent method, double rate, long seed, int epochs, boolean earlyStopping) {
+        return builder(method, rate, seed, epochs, earlyStopping).build();
+    }
+
+    private static FitConfig.Builder builder(GradientDescent method, double rate, long seed, int epochs,
+            boolean earlyStopping) {
         FitConfig.Builder config = FitConfig.builder().setEpochs(epochs).setBatchSize(method.batchSize())
                 .optSgd((float) rate).optInitializer(Initializers.normalFanIn()).optSeed(seed)
                 .optEvaluateBeforeTraining(true).optProgress(null);
         if (earlyStopping) {
             config.optEarlyStopping(method.patience(), method.minDelta()).optRestoreBest(true);
         }
-        return config.build();
+        return config;
+    }
+
+    /** Prints one line when a training ends: a run of hundreds of epochs would flood the terminal otherwise. */
+    private FitListener progressLine(String run) {
+        return new FitListener() {
+            @Override
+            public void onFitEnd(History history) {
+                context.progress().printf(Locale.ROOT, "%s: %d epochs, best val loss %.4f at epoch %d, %.1f s%n", run,
+                        history.last().epoch(), history.best().valLoss(), history.bestEpoch(),
+                        SeedRuns.trainingSeconds(history));
+            }
+        };
     }
 
     /**
@@ -100,7 +118,8 @@ public final class FashionProtocol {
      */
     public VariantRun runVariant(GradientDescent method, String title, Supplier<SequentialBlock> block, List<Long> seeds) {
         LearningRateSweep sweep = sweep(method, title, block);
-        SeedRuns runs = trainSeeds(method, title, block, sweep.chosenRate(), seeds, method.id());
+        SeedRuns runs = trainSeeds(method, title, block, sweep.chosenRate(), seeds);
+        writeCurves(runs, method.id(), title + ", " + method.label() + " (lr " + sweep.chosenRate() + ")");
         return new VariantRun(method, sweep, runs, method.batchesPerEpoch(data.train().size()));
     }
 
@@ -132,32 +151,34 @@ public final class FashionProtocol {
     }
 
     /**
-     * Trains the seeds with the variant's epoch criterion; writes {@code PREFIX-histories.csv}
-     * (every seed's history with a {@code seed} column), the learning-curve figures and the mean curves.
+     * Trains the seeds with the variant's epoch criterion, one progress line per seed.
      *
      * @param method the variant
-     * @param title the model's name for figure titles
+     * @param title the model's name for progress lines
      * @param block creates the model's block
      * @param rate the learning rate
      * @param seeds the seeds
-     * @param prefix the file-name prefix
      * @return the runs, holding the best seed's model
      */
     public SeedRuns trainSeeds(GradientDescent method, String title, Supplier<SequentialBlock> block, double rate,
-            List<Long> seeds, String prefix) {
-        SeedRuns runs = SeedRuns.train(seeds, () -> newModel(block), seed -> {
-            context.progress().printf(Locale.ROOT, "%s %s, lr %s, seed %d …%n", title, method.label(), rate, seed);
-            return config(method, rate, seed, method.maxEpochs(), true);
-        }, data.train(), data.validation());
-        for (History h : runs.histories()) {
-            context.progress().printf(Locale.ROOT, "  %d epochs, best val loss %.4f at epoch %d, %.1f s%n",
-                    h.last().epoch(), h.best().valLoss(), h.bestEpoch(), SeedRuns.trainingSeconds(h));
-        }
-        writeCurves(runs, prefix, title + ", " + method.label() + " (lr " + rate + ")");
+            List<Long> seeds) {
+        SeedRuns runs = SeedRuns.train(seeds, () -> newModel(block),
+                seed -> builder(method, rate, seed, method.maxEpochs(), true)
+                        .addListener(progressLine(title + ", " + method.label() + ", lr " + rate + ", seed " + seed)).build(),
+                data.train(), data.validation());
         return runs;
     }
 
-    private void writeCurves(SeedRuns runs, String prefix, String title) {
+    /**
+     * Writes the seeds' curves: {@code PREFIX-histories.csv} (every seed's history with a {@code
+     * seed} column), {@code PREFIX-loss.png} and {@code PREFIX-accuracy.png} (thin runs, mean ± std),
+     * {@code PREFIX-mean-curves.csv}.
+     *
+     * @param runs the seeds' runs
+     * @param prefix the file-name prefix
+     * @param title the figure title's start
+     */
+    public void writeCurves(SeedRuns runs, String prefix, String title) {
         RunDirectory dir = context.runDirectory();
         Table all = null;
         for (int i = 0; i < runs.histories().size(); i++) {
@@ -232,6 +253,30 @@ public final class FashionProtocol {
         String file = String.format(Locale.ROOT, "%s-%04d.params", name, epoch);
         context.runDirectory().artifact(file);
         return file;
+    }
+
+    /**
+     * Writes a history as {@code history.csv} (the final model's, by the run-directory contract).
+     *
+     * @param history the final model's history
+     */
+    public void writeHistory(History history) {
+        try {
+            history.writeCsv(context.runDirectory().path("history.csv"));
+        } catch (IOException e) {
+            throw new AtelierException("cannot write history.csv: " + e.getMessage(), e);
+        }
+        context.runDirectory().artifact("history.csv");
+    }
+
+    /**
+     * The number of parameters of an initialized model.
+     *
+     * @param model the model
+     * @return the total number of parameter values
+     */
+    public static long parameterCount(Model model) {
+        return model.getBlock().getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
     }
 
     /**

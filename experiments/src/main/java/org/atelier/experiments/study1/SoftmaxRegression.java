@@ -366,7 +366,7 @@ public final class SoftmaxRegression implements Experiment {
             test.addTo(report, "softmax-test", "the final softmax model");
             String params = protocol.saveParameters(model, "softmax", chosen.bestHistory().bestEpoch());
             report.paragraph("Parameters: `" + params + "`; its per-epoch history: `history.csv`.");
-            writeHistory(chosen.bestHistory());
+            protocol.writeHistory(chosen.bestHistory());
             context.metric("test_accuracy", test.matrix().accuracy());
             context.metric("test_macro_precision", test.matrix().macroPrecision());
             context.metric("test_macro_recall", test.matrix().macroRecall());
@@ -375,15 +375,6 @@ public final class SoftmaxRegression implements Experiment {
             context.metric("final_best_epoch", chosen.bestHistory().bestEpoch());
             context.metric("final_training_s", chosen.bestRunSeconds());
             return chosen;
-        }
-
-        private void writeHistory(History history) {
-            try {
-                history.writeCsv(context.runDirectory().path("history.csv"));
-            } catch (java.io.IOException e) {
-                throw new org.atelier.core.AtelierException("cannot write history.csv: " + e.getMessage(), e);
-            }
-            context.runDirectory().artifact("history.csv");
         }
 
         private void weights(Model model) {

@@ -16,8 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.atelier.core.AtelierException;
-import org.atelier.core.data.IdxImages;
+import org.atelier.core.data.DataLocator;
+import org.atelier.core.data.Datasets;
 import org.atelier.core.data.LabeledData;
+import org.atelier.core.data.Subset;
 import org.atelier.core.engine.Backend;
 import org.atelier.core.training.FitConfig;
 import org.atelier.core.training.History;
@@ -128,12 +130,9 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new AtelierException("missing " + file + "; fetch Fashion-MNIST with data/fetch or set --data-dir");
             }
         }
-        LabeledData data = IdxImages.read("fashion-mnist/train", images, labels, FASHION_CLASSES);
+        LabeledData data = Datasets.fashionMnist(new DataLocator(dir.getParent()), Subset.TRAIN);
         return smoke ? data.head(SMOKE_IMAGES) : data;
     }
-
-    private static final List<String> FASHION_CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress",
-            "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
     private static Path defaultDataDir() {
         String env = System.getenv("ATELIER_DATA");
