@@ -36,6 +36,8 @@ class InitialLossTest {
             // ‖x‖² = 1 + 4 = 5 and 9 + 16 = 25: mean 15; σ = 0.5 → 15 / 4
             NDArray features = manager.create(new float[] {1, 2, 3, 4}, new Shape(2, 1, 2));
             assertEquals(15.0 / 4, InitialLoss.meanLogitVariance(features, 0.5), 1e-6);
+            // s² = 5/4 and 25/4: mean s⁴ = (25 + 625) / 32
+            assertEquals(0.025 * 650 / 32, InitialLoss.higherOrderBound(features, 0.5), 1e-6);
         }
     }
 }

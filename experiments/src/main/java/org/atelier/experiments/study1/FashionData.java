@@ -2,6 +2,7 @@ package org.atelier.experiments.study1;
 
 import ai.djl.ndarray.NDManager;
 import java.util.List;
+import org.atelier.core.data.DataLocator;
 import org.atelier.core.data.Datasets;
 import org.atelier.core.data.LabeledData;
 import org.atelier.core.data.Splits;
@@ -41,12 +42,25 @@ public record FashionData(LabeledArrays train, LabeledArrays validation, Labeled
      * @return the data
      */
     public static FashionData load(ExperimentContext context, NDManager manager) {
-        TrainValidation split = Splits.stratified(Datasets.fashionMnist(context.data(), Subset.TRAIN),
-                VALIDATION_FRACTION, context.seed());
+        return prepare(context.data(), context.seed(), context.smoke(), manager);
+    }
+
+    /**
+     * Loads, splits and standardizes the data outside an experiment run (e.g. in a test).
+     *
+     * @param locator where the data lives
+     * @param splitSeed the seed of the stratified split
+     * @param smoke whether to keep only a few hundred images of each part
+     * @param manager the manager that will own the arrays
+     * @return the data
+     */
+    public static FashionData prepare(DataLocator locator, long splitSeed, boolean smoke, NDManager manager) {
+        TrainValidation split = Splits.stratified(Datasets.fashionMnist(locator, Subset.TRAIN),
+                VALIDATION_FRACTION, splitSeed);
         LabeledData train = split.train();
         LabeledData validation = split.validation();
-        LabeledData test = Datasets.fashionMnist(context.data(), Subset.TEST);
-        if (context.smoke()) {
+        LabeledData test = Datasets.fashionMnist(locator, Subset.TEST);
+        if (smoke) {
             train = train.head(SMOKE_SIZES[0]);
             validation = validation.head(SMOKE_SIZES[1]);
             test = test.head(SMOKE_SIZES[2]);

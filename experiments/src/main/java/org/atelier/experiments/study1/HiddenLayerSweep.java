@@ -82,7 +82,7 @@ public final class HiddenLayerSweep implements Experiment {
                 Param.ofDoubles("softmax_rates", List.of(0.001, 0.003, 0.01),
                         "learning rates of the softmax comparison model's sweep").smoke(List.of(0.001, 0.01))
                         .between(1e-6, 100)));
-        params.addAll(MinibatchSettings.parameters(List.of(0.01, 0.03, 0.1), 20));
+        params.addAll(MinibatchSettings.parameters(List.of(0.01, 0.03, 0.1), 2, 30));
         return params;
     }
 

@@ -16,21 +16,23 @@ public final class MinibatchSettings {
      * The parameter declarations.
      *
      * @param rates the default learning rates of the sweep
+     * @param sweepEpochs the default epochs per rate of the sweep
      * @param maxEpochs the default most epochs per seed
      * @return {@code batch_size, minibatch_rates, minibatch_sweep_epochs, minibatch_max_epochs,
      *     minibatch_patience, minibatch_min_delta}
      */
-    public static List<Param<?>> parameters(List<Double> rates, int maxEpochs) {
+    public static List<Param<?>> parameters(List<Double> rates, int sweepEpochs, int maxEpochs) {
         return List.of(
                 Param.ofInt("batch_size", 32, "mini-batch size").between(1, 4096),
                 Param.ofDoubles("minibatch_rates", rates, "learning rates of the mini-batch sweep")
                         .smoke(List.of(rates.get(0), rates.get(rates.size() - 1))).between(1e-6, 100),
-                Param.ofInt("minibatch_sweep_epochs", 1, "epochs per rate in the mini-batch sweep").between(1, 100),
+                Param.ofInt("minibatch_sweep_epochs", sweepEpochs, "epochs per rate in the mini-batch sweep").smoke(1)
+                        .between(1, 100),
                 Param.ofInt("minibatch_max_epochs", maxEpochs, "most epochs per mini-batch seed").smoke(2)
                         .between(1, 1000),
-                Param.ofInt("minibatch_patience", 3, "mini-batch early stopping: epochs without improvement")
+                Param.ofInt("minibatch_patience", 5, "mini-batch early stopping: epochs without improvement")
                         .smoke(1).between(1, 100),
-                Param.ofDouble("minibatch_min_delta", 0.002, "mini-batch early stopping: smallest improvement")
+                Param.ofDouble("minibatch_min_delta", 0.001, "mini-batch early stopping: smallest improvement")
                         .between(0, 1));
     }
 
