@@ -110,8 +110,9 @@ public record LearningRateSweep(List<Double> rates, List<History> histories, int
     }
 
     /**
-     * Validation loss against epoch, one line per rate (log y). A diverged run is drawn only while
-     * its loss stays below twice the highest starting loss, so that it cannot flatten the others.
+     * Validation loss against epoch, one line per rate (log y). Values above twice the highest
+     * starting loss (or non-finite) are drawn at that ceiling and the rate is marked "off scale",
+     * so that a diverging run cannot flatten the others.
      *
      * @param title the figure title
      * @return the figure
@@ -121,13 +122,14 @@ public record LearningRateSweep(List<Double> rates, List<History> histories, int
         LineChart.Builder chart = LineChart.builder().title(title).xLabel("epoch")
                 .yLabel("validation loss (log scale)").logY(true);
         for (int i = 0; i < rates.size(); i++) {
-            List<EpochRecord> shown = histories.get(i).epochs().stream()
-                    .takeWhile(e -> Double.isFinite(e.valLoss()) && e.valLoss() <= ceiling).toList();
+            List<EpochRecord> epochs = histories.get(i).epochs();
+            double[] x = epochs.stream().mapToDouble(EpochRecord::epoch).toArray();
+            double[] y = epochs.stream().mapToDouble(e -> Double.isFinite(e.valLoss()) ? Math.min(e.valLoss(), ceiling)
+                    : ceiling).toArray();
+            boolean offScale = epochs.stream().anyMatch(e -> !(e.valLoss() <= ceiling));
             String label = "lr " + rates.get(i) + (i == chosenIndex ? " (chosen)" : "")
-                    + (diverged(histories.get(i)) ? " (diverged)" : "");
-            double[] x = shown.stream().mapToDouble(EpochRecord::epoch).toArray();
-            double[] y = shown.stream().mapToDouble(EpochRecord::valLoss).toArray();
-            chart.series(label, x.length > 0 ? x : new double[] {0}, y.length > 0 ? y : new double[] {ceiling});
+                    + (diverged(histories.get(i)) ? " (diverged)" : "") + (offScale ? " (off scale)" : "");
+            chart.series(label, x, y);
         }
         return chart.build();
     }

@@ -119,7 +119,7 @@ public final class FashionProtocol {
     public VariantRun runVariant(GradientDescent method, String title, Supplier<SequentialBlock> block, List<Long> seeds) {
         LearningRateSweep sweep = sweep(method, title, block);
         SeedRuns runs = trainSeeds(method, title, block, sweep.chosenRate(), seeds);
-        writeCurves(runs, method.id(), title + ", " + method.label() + " (lr " + sweep.chosenRate() + ")");
+        writeCurves(runs, method.id(), title + ", " + method.label() + ", lr " + sweep.chosenRate());
         return new VariantRun(method, sweep, runs, method.batchesPerEpoch(data.train().size()));
     }
 
@@ -206,18 +206,35 @@ public final class FashionProtocol {
         dir.artifact(prefix + "-mean-curves.csv");
     }
 
-    private static ChartFigure curveChart(List<History> histories, String title,
-            String metric, ToDoubleFunction<EpochRecord> train, ToDoubleFunction<EpochRecord> validation) {
-        double[] x = MeanCurve.commonEpochs(histories);
+    /**
+     * Thin runs and mean ± std bands of a metric, train and validation. Loss is drawn on a log axis
+     * from epoch 0; accuracy from epoch 1, because the chance-level start (≈ 10 %) would squeeze
+     * everything after it into the top of the plot.
+     */
+    private static ChartFigure curveChart(List<History> histories, String title, String metric,
+            ToDoubleFunction<EpochRecord> train, ToDoubleFunction<EpochRecord> validation) {
+        boolean loss = metric.equals("loss");
+        int from = loss ? 0 : Math.min(1, MeanCurve.commonEpochs(histories).length - 1);
+        double[] x = tail(MeanCurve.commonEpochs(histories), from);
+        boolean cut = histories.stream().anyMatch(h -> h.epochs().size() > x.length + from);
         String seeds = histories.size() + (histories.size() == 1 ? " seed" : " seeds");
         return LineChart.builder()
-                .title(title + ": " + metric + ", " + seeds + " (thin), mean ± 1 std")
-                .xLabel("epoch" + (histories.stream().anyMatch(h -> h.epochs().size() > x.length)
-                        ? " (up to the last epoch all seeds trained)" : ""))
-                .yLabel(metric)
-                .runs("train " + metric, x, MeanCurve.common(histories, train), true)
-                .runs("validation " + metric, x, MeanCurve.common(histories, validation), true)
+                .title(title + ": " + metric + ", " + seeds)
+                .logY(loss)
+                .size(1000, 600)
+                .xLabel("epoch" + (cut ? " (up to the last epoch all seeds trained)" : ""))
+                .yLabel(loss ? "loss (log scale)" : metric)
+                .runs("train " + metric, x, tails(MeanCurve.common(histories, train), from), true)
+                .runs("validation " + metric, x, tails(MeanCurve.common(histories, validation), from), true)
                 .build();
+    }
+
+    private static double[] tail(double[] values, int from) {
+        return java.util.Arrays.copyOfRange(values, from, values.length);
+    }
+
+    private static double[][] tails(double[][] runs, int from) {
+        return java.util.Arrays.stream(runs).map(r -> tail(r, from)).toArray(double[][]::new);
     }
 
     /**
@@ -307,6 +324,7 @@ public final class FashionProtocol {
                 run.runs().seeds().size(), epoch.mean(), epoch.std(), epochRange(run.runs().histories()),
                 run.epochsByRule(), run.stepsByRule(), run.bestValLoss().mean(), run.bestValLoss().std(),
                 100 * run.bestValAccuracy().mean(), 100 * run.bestValAccuracy().std(), run.secondsPerEpoch()));
+        report.paragraph(capStatement(run));
         report.image("loss curves of all seeds", method.id() + "-loss.png");
         report.image("accuracy curves of all seeds", method.id() + "-accuracy.png");
         report.paragraph("Thin lines: the individual seeds; thick line and band: their mean ± one sample standard "
@@ -314,6 +332,24 @@ public final class FashionProtocol {
                 + "validation values are measured after the epoch. Every seed's history is in `" + method.id()
                 + "-histories.csv`, the mean curves over all epochs (with the number of seeds still training) in `"
                 + method.id() + "-mean-curves.csv`.");
+    }
+
+    /** Whether the criterion or the epoch cap ended the runs, and how fast the loss still fell at the cap. */
+    private static String capStatement(VariantRun run) {
+        List<History> capped = run.runs().histories().stream().filter(h -> !h.stoppedEarly()).toList();
+        if (capped.isEmpty()) {
+            return "Every seed was stopped by the criterion before the cap of " + run.method().maxEpochs() + " epochs.";
+        }
+        int window = Math.min(10, capped.get(0).epochs().size() - 1);
+        double drop = capped.stream().mapToDouble(h -> {
+            List<EpochRecord> e = h.epochs();
+            return e.get(e.size() - 1 - window).valLoss() - e.get(e.size() - 1).valLoss();
+        }).average().orElse(Double.NaN);
+        return String.format(Locale.ROOT, "%d of %d seeds ran into the cap of %d epochs before the criterion "
+                + "triggered; over their last %d epochs the validation loss still fell by %.4f on average. "
+                + "For these runs the number of epochs is the budget, not a point of convergence: a larger budget "
+                + "would lower the loss further.", capped.size(), run.runs().seeds().size(), run.method().maxEpochs(),
+                window, drop);
     }
 
     private static String divergedText(LearningRateSweep sweep) {

@@ -3,6 +3,7 @@ package org.atelier.experiments.study1;
 import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,6 +144,7 @@ public final class HiddenLayerSweep implements Experiment {
         private final FashionData data;
         private final MarkdownReport report = new MarkdownReport();
         private final List<Width> widths = new ArrayList<>();
+        private final List<String> answers = new ArrayList<>();
 
         Run(ExperimentContext context, FashionProtocol protocol) {
             this.context = context;
@@ -152,7 +154,6 @@ public final class HiddenLayerSweep implements Experiment {
 
         void execute() {
             GradientDescent method = MinibatchSettings.variant(context.params());
-            report.heading(1, "One hidden layer on Fashion-MNIST: which width n?");
             report.paragraph(String.format(Locale.ROOT, "Data as in softmax-regression: %d training, %d validation and "
                     + "%d test images, pixels standardized with the training split's mean %.4f and std %.4f.%s",
                     data.train().size(), data.validation().size(), data.test().size(), data.pixelMean(), data.pixelStd(),
@@ -170,7 +171,10 @@ public final class HiddenLayerSweep implements Experiment {
             } finally {
                 widths.forEach(w -> w.runs().close());
             }
-            report.save(context.runDirectory().path("report.md"));
+            new MarkdownReport().heading(1, "One hidden layer on Fashion-MNIST: which width n?")
+                    .heading(2, "Answers at a glance").bullets(answers)
+                    .paragraph(report.toMarkdown())
+                    .save(context.runDirectory().path("report.md"));
             context.runDirectory().artifact("report.md");
         }
 
@@ -180,7 +184,7 @@ public final class HiddenLayerSweep implements Experiment {
 
         private Width train(GradientDescent method, int size, double rate) {
             InitialLossCheck initial = InitialLossCheck.measure(context.backend(), () -> mlp(size),
-                    Initializers.normalFanIn(), protocol.seeds(1),
+                    Initializers.normalFanIn(), protocol.seeds(context.params().getInt("seeds")),
                     data.train().slice(0, Math.min(INITIAL_CHECK_SAMPLES, data.train().size())));
             SeedRuns runs = protocol.trainSeeds(method, "n = " + size, () -> mlp(size), rate,
                     protocol.seeds(context.params().getInt("seeds")));
@@ -199,6 +203,8 @@ public final class HiddenLayerSweep implements Experiment {
             report.table(sweep.toTable(), 4);
             report.paragraph("Epochs: " + method.criterion() + ". Seeds per width: "
                     + context.params().getInt("seeds") + ".");
+            answers.add(String.format(Locale.ROOT, "**Optimizer:** %s with learning rate %s (sweep at n = %d), "
+                    + "early stopping on validation loss (§1).", method.label(), sweep.chosenRate(), sweepSize));
             context.metric("lr_minibatch", sweep.chosenRate());
         }
 
@@ -243,6 +249,13 @@ public final class HiddenLayerSweep implements Experiment {
                     100 * top.valAccuracy().std(), 100 * (top.valAccuracy().mean() - top.valAccuracy().std()),
                     chosen.size(), 100 * chosen.valAccuracy().mean(), 100 * chosen.valAccuracy().std(),
                     chosen.parameters()));
+            answers.add(String.format(Locale.ROOT, "**Best n:** %d by the rule \"smallest n within one standard "
+                    + "deviation of the best mean validation accuracy\" (best mean: n = %d, %.2f ± %.2f %%) (§4).",
+                    chosen.size(), top.size(), 100 * top.valAccuracy().mean(), 100 * top.valAccuracy().std()));
+            answers.add(String.format(Locale.ROOT, "**Starting loss** of n = %d: %.4f against the expectation %.4f "
+                    + "from its initial logits' variance %.3f (§2).", chosen.size(),
+                    chosen.runs().statistic(h -> h.initial().orElseThrow().trainLoss()).mean(),
+                    chosen.initial().expected(10), chosen.initial().logitVariance()));
             context.metric("best_hidden_size", chosen.size());
             context.metric("best_mean_hidden_size", top.size());
             context.metric("best_val_accuracy", chosen.valAccuracy().mean());
@@ -295,25 +308,35 @@ public final class HiddenLayerSweep implements Experiment {
             double[] x = widths.stream().mapToDouble(Width::size).toArray();
             double[] mean = widths.stream().mapToDouble(w -> scale * metric.apply(w).mean()).toArray();
             double[] std = widths.stream().mapToDouble(w -> scale * metric.apply(w).std()).toArray();
-            LineChart.builder().title("One hidden layer: " + what + " against width n (mean ± 1 std over "
+            LineChart.builder().title(capitalized(what) + " against hidden width n (mean ± 1 std, "
                     + context.params().getInt("seeds") + " seeds)").xLabel("hidden units n (log scale)").yLabel(yLabel)
-                    .logX(true).markers(true).band(what, x, mean, std).build()
+                    .size(1000, 600).logX(true).markers(true).band(what, x, mean, std).build()
                     .save(context.runDirectory().path(file));
             context.runDirectory().artifact(file);
         }
 
         private void meanCurves(String file, String metric, java.util.function.ToDoubleFunction<EpochRecord> train,
                 java.util.function.ToDoubleFunction<EpochRecord> validation) {
-            LineChart.Builder chart = LineChart.builder().title("One hidden layer: mean " + metric
-                    + " per epoch for each n (dashed train, solid validation)").xLabel("epoch").yLabel(metric);
+            boolean loss = metric.equals("loss");
+            // from epoch 1: the common start at epoch 0 (chance level) would squeeze the differences between widths
+            LineChart.Builder chart = LineChart.builder().title("Mean " + metric + " per epoch for each n "
+                    + "(dashed train, solid validation)").xLabel("epoch").yLabel(loss ? "loss (log scale)" : metric)
+                    .logY(loss).size(1000, 650);
             for (Width w : widths) {
                 MeanCurve trainCurve = MeanCurve.of(w.runs().histories(), train);
                 MeanCurve valCurve = MeanCurve.of(w.runs().histories(), validation);
-                double[] epochs = java.util.Arrays.stream(trainCurve.epochs()).asDoubleStream().toArray();
-                chart.learningCurve("n = " + w.size(), epochs, trainCurve.mean(), valCurve.mean());
+                int from = Math.min(1, trainCurve.epochs().length - 1);
+                int to = trainCurve.epochs().length;
+                double[] epochs = Arrays.stream(trainCurve.epochs()).asDoubleStream().skip(from).toArray();
+                chart.learningCurve("n = " + w.size(), epochs, Arrays.copyOfRange(trainCurve.mean(), from, to),
+                        Arrays.copyOfRange(valCurve.mean(), from, to));
             }
             chart.build().save(context.runDirectory().path(file));
             context.runDirectory().artifact(file);
+        }
+
+        private static String capitalized(String text) {
+            return Character.toUpperCase(text.charAt(0)) + text.substring(1);
         }
 
         private TestSetEvaluation finalModel(Width best) {
@@ -330,6 +353,10 @@ public final class HiddenLayerSweep implements Experiment {
             String params = protocol.saveParameters(model, "hidden-" + best.size(), history.bestEpoch());
             report.paragraph("Parameters: `" + params + "`; its per-epoch history: `history.csv`.");
             protocol.writeHistory(history);
+            answers.add(String.format(Locale.ROOT, "**Final hidden-layer model** (n = %d, seed %d): test accuracy "
+                    + "**%.2f %%**, macro precision %.4f, macro recall %.4f, macro F1 %.4f (§5).", best.size(), seed,
+                    100 * test.matrix().accuracy(), test.matrix().macroPrecision(), test.matrix().macroRecall(),
+                    test.matrix().macroF1()));
             context.metric("test_accuracy", test.matrix().accuracy());
             context.metric("test_macro_precision", test.matrix().macroPrecision());
             context.metric("test_macro_recall", test.matrix().macroRecall());
@@ -359,6 +386,7 @@ public final class HiddenLayerSweep implements Experiment {
                         softmaxMethod.rates(), softmax.sweep().chosenRate(), softmax.bestSeed()));
                 report.image("softmax learning-rate sweep", "softmax-lr-sweep.png");
                 comparison.addTo(report);
+                answers.add("**Softmax against one hidden layer** (§6): " + comparison.judgement());
                 report.image("confusion matrix of the softmax model", "softmax-test-confusion-matrix.png");
                 context.metric("softmax_test_accuracy", softmaxTest.matrix().accuracy());
                 context.metric("softmax_test_macro_f1", softmaxTest.matrix().macroF1());

@@ -44,7 +44,7 @@ public final class MinibatchSettings {
      */
     public static GradientDescent variant(Params params) {
         int batch = params.getInt("batch_size");
-        return new GradientDescent("minibatch", "mini-batch GD (batch " + batch + ")", batch,
+        return new GradientDescent("minibatch", "mini-batch GD, batch " + batch, batch,
                 params.getDoubles("minibatch_rates"), params.getInt("minibatch_sweep_epochs"),
                 params.getInt("minibatch_max_epochs"), params.getInt("minibatch_patience"),
                 params.getDouble("minibatch_min_delta"));
