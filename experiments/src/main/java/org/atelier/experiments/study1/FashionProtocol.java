@@ -39,6 +39,9 @@ import tech.tablesaw.api.Table;
  */
 public final class FashionProtocol {
 
+    /** How much {@link #refine} divides the learning rate by. */
+    public static final double REFINE_FACTOR = 3;
+
     private final ExperimentContext context;
     private final FashionData data;
 
@@ -235,6 +238,43 @@ public final class FashionProtocol {
 
     private static double[][] tails(double[][] runs, int from) {
         return java.util.Arrays.stream(runs).map(r -> tail(r, from)).toArray(double[][]::new);
+    }
+
+    /**
+     * The last step of training a final model: divide the learning rate by {@link #REFINE_FACTOR}
+     * and continue from the kept (best) parameters with the same epoch criterion, once (Keras's
+     * {@code ReduceLROnPlateau}). Early stopping ended the first stage because the noise of the
+     * larger rate stopped the progress; a smaller rate resumes it. Epoch 0 of the returned history
+     * is the starting point, so the refinement can only keep or lower the validation loss.
+     *
+     * @param model the model, already trained
+     * @param method the variant it was trained with
+     * @param rate the rate it was trained with
+     * @param seed its seed (batch order)
+     * @return the refinement's history
+     */
+    public History refine(Model model, GradientDescent method, double rate, long seed) {
+        double smaller = rate / REFINE_FACTOR;
+        return Training.fit(model, data.train(), data.validation(), builder(method, smaller, seed, method.maxEpochs(), true)
+                .addListener(progressLine("refinement, lr " + (float) smaller + ", seed " + seed)).build());
+    }
+
+    /**
+     * Adds the report paragraph of a refinement.
+     *
+     * @param report the report
+     * @param refinement the refinement's history
+     * @param rate the rate of the first stage
+     */
+    public void describeRefinement(MarkdownReport report, History refinement, double rate) {
+        EpochRecord start = refinement.initial().orElseThrow();
+        EpochRecord best = refinement.best();
+        report.paragraph(String.format(Locale.ROOT, "**Refinement.** Early stopping ended the first stage when the "
+                + "noise of learning rate %s stopped the progress. Once, the rate is divided by %.0f (%s) and training "
+                + "continues from the kept parameters with the same criterion (Keras's ReduceLROnPlateau): %d more "
+                + "epochs, the best after %d; validation loss %.4f → %.4f, validation accuracy %.2f %% → %.2f %%.",
+                rate, REFINE_FACTOR, (float) (rate / REFINE_FACTOR), refinement.last().epoch(), best.epoch(),
+                start.valLoss(), best.valLoss(), 100 * start.valAccuracy(), 100 * best.valAccuracy()));
     }
 
     /**

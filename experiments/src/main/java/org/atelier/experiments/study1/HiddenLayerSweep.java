@@ -83,7 +83,7 @@ public final class HiddenLayerSweep implements Experiment {
                 Param.ofDoubles("softmax_rates", List.of(0.001, 0.003, 0.01),
                         "learning rates of the softmax comparison model's sweep").smoke(List.of(0.001, 0.01))
                         .between(1e-6, 100)));
-        params.addAll(MinibatchSettings.parameters(List.of(0.01, 0.03, 0.1), 2, 30));
+        params.addAll(MinibatchSettings.parameters(List.of(0.01, 0.03, 0.1), 10, 30, 4));
         return params;
     }
 
@@ -109,6 +109,10 @@ public final class HiddenLayerSweep implements Experiment {
                 new Output("hidden-test-averages.md", "the same as a Markdown table"),
                 new Output("softmax-lr-sweep.png", "the softmax comparison model's learning-rate sweep"),
                 new Output("softmax-lr-sweep.csv", "its final numbers"),
+                new Output("softmax-loss.png", "the softmax comparison model's loss curves"),
+                new Output("softmax-accuracy.png", "its accuracy curves"),
+                new Output("softmax-histories.csv", "its history"),
+                new Output("softmax-mean-curves.csv", "its curves as a table"),
                 new Output("softmax-test-confusion-matrix.png", "test confusion matrix of the softmax model"),
                 new Output("softmax-test-confusion-matrix.csv", "its counts"),
                 new Output("softmax-test-per-class.csv", "its per-class metrics"),
@@ -145,6 +149,7 @@ public final class HiddenLayerSweep implements Experiment {
         private final MarkdownReport report = new MarkdownReport();
         private final List<Width> widths = new ArrayList<>();
         private final List<String> answers = new ArrayList<>();
+        private double refinementSeconds;
 
         Run(ExperimentContext context, FashionProtocol protocol) {
             this.context = context;
@@ -166,7 +171,7 @@ public final class HiddenLayerSweep implements Experiment {
                 }
                 describeMethod(method, sweep, sweepSize);
                 Width best = chooseWidth();
-                TestSetEvaluation hidden = finalModel(best);
+                TestSetEvaluation hidden = finalModel(best, method, sweep.chosenRate());
                 compareWithSoftmax(best, hidden);
             } finally {
                 widths.forEach(w -> w.runs().close());
@@ -339,19 +344,23 @@ public final class HiddenLayerSweep implements Experiment {
             return Character.toUpperCase(text.charAt(0)) + text.substring(1);
         }
 
-        private TestSetEvaluation finalModel(Width best) {
+        private TestSetEvaluation finalModel(Width best, GradientDescent method, double rate) {
             History history = best.runs().histories().get(best.runs().bestIndex());
             long seed = best.runs().seeds().get(best.runs().bestIndex());
             report.heading(2, "5. Final hidden-layer model on the test set");
             report.paragraph(String.format(Locale.ROOT, "The final model is the seed of n = %d with the lowest "
-                    + "validation loss (seed %d, %.4f at epoch %d), with the parameters of that epoch.",
+                    + "validation loss (seed %d, %.4f at epoch %d), with the parameters of that epoch, refined once "
+                    + "with a smaller rate.",
                     best.size(), seed, history.best().valLoss(), history.bestEpoch()));
             Model model = best.runs().bestModel();
+            History refinement = protocol.refine(model, method, rate, seed);
+            protocol.describeRefinement(report, refinement, rate);
+            refinementSeconds = SeedRuns.trainingSeconds(refinement);
             TestSetEvaluation test = protocol.evaluateOnTest(model, "hidden-test",
                     "Hidden layer n = " + best.size() + ": confusion matrix on the test set");
             test.addTo(report, "hidden-test", "the final hidden-layer model (n = " + best.size() + ")");
-            String params = protocol.saveParameters(model, "hidden-" + best.size(), history.bestEpoch());
-            report.paragraph("Parameters: `" + params + "`; its per-epoch history: `history.csv`.");
+            String params = protocol.saveParameters(model, "hidden-" + best.size(), history.bestEpoch() + refinement.bestEpoch());
+            report.paragraph("Parameters: `" + params + "`; per-epoch history of the first stage: `history.csv`.");
             protocol.writeHistory(history);
             answers.add(String.format(Locale.ROOT, "**Final hidden-layer model** (n = %d, seed %d): test accuracy "
                     + "**%.2f %%**, macro precision %.4f, macro recall %.4f, macro F1 %.4f (§5).", best.size(), seed,
@@ -361,8 +370,10 @@ public final class HiddenLayerSweep implements Experiment {
             context.metric("test_macro_precision", test.matrix().macroPrecision());
             context.metric("test_macro_recall", test.matrix().macroRecall());
             context.metric("test_macro_f1", test.matrix().macroF1());
-            context.metric("epochs_minibatch", Math.max(1, Math.round(best.runs().statistic(History::bestEpoch).mean())));
-            context.metric("steps_minibatch", history.best().steps());
+            long epochs = Math.max(1, Math.round(best.runs().statistic(History::bestEpoch).mean()));
+            context.metric("epochs_minibatch", epochs);
+            context.metric("steps_minibatch", epochs * MinibatchSettings.variant(context.params())
+                    .batchesPerEpoch(data.train().size()));
             context.metric("seconds_per_epoch", history.epochs().stream().filter(e -> e.epoch() > 0)
                     .mapToDouble(EpochRecord::seconds).average().orElse(Double.NaN));
             return test;
@@ -372,17 +383,21 @@ public final class HiddenLayerSweep implements Experiment {
             GradientDescent softmaxMethod = SoftmaxComparison.variant(context.params());
             try (VariantRun softmax = protocol.runVariant(softmaxMethod, "Softmax regression",
                     () -> Models.softmaxRegression(10), protocol.seeds(1))) {
+                History refinement = protocol.refine(softmax.runs().bestModel(), softmaxMethod,
+                        softmax.sweep().chosenRate(), softmax.bestSeed());
                 TestSetEvaluation softmaxTest = protocol.evaluateOnTest(softmax.runs().bestModel(), "softmax-test",
                         "Softmax regression: confusion matrix on the test set");
                 History hiddenHistory = best.runs().histories().get(best.runs().bestIndex());
                 SoftmaxComparison comparison = new SoftmaxComparison(softmaxTest, hidden,
-                        FashionProtocol.parameterCount(softmax.runs().bestModel()),
-                        best.parameters(), softmax.bestRunSeconds(), SeedRuns.trainingSeconds(hiddenHistory), best.size());
+                        FashionProtocol.parameterCount(softmax.runs().bestModel()), best.parameters(),
+                        softmax.bestRunSeconds() + SeedRuns.trainingSeconds(refinement),
+                        SeedRuns.trainingSeconds(hiddenHistory) + refinementSeconds, best.size());
                 comparison.write(context.runDirectory());
                 report.heading(2, "6. Softmax regression against one hidden layer (test set)");
                 report.paragraph(String.format(Locale.ROOT, "The softmax model is retrained here with the same shared "
                         + "protocol code as softmax-regression (mini-batch GD, its own learning-rate sweep over %s → "
-                        + "%s, early stopping, seed %d), so this run needs no other run's files.",
+                        + "%s, early stopping, one refinement with a smaller rate, seed %d), so this run needs no other "
+                        + "run's files. Training times include the refinements.",
                         softmaxMethod.rates(), softmax.sweep().chosenRate(), softmax.bestSeed()));
                 report.image("softmax learning-rate sweep", "softmax-lr-sweep.png");
                 comparison.addTo(report);

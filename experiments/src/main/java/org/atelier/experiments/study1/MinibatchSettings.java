@@ -18,10 +18,11 @@ public final class MinibatchSettings {
      * @param rates the default learning rates of the sweep
      * @param sweepEpochs the default epochs per rate of the sweep
      * @param maxEpochs the default most epochs per seed
+     * @param patience the default early-stopping patience
      * @return {@code batch_size, minibatch_rates, minibatch_sweep_epochs, minibatch_max_epochs,
      *     minibatch_patience, minibatch_min_delta}
      */
-    public static List<Param<?>> parameters(List<Double> rates, int sweepEpochs, int maxEpochs) {
+    public static List<Param<?>> parameters(List<Double> rates, int sweepEpochs, int maxEpochs, int patience) {
         return List.of(
                 Param.ofInt("batch_size", 32, "mini-batch size").between(1, 4096),
                 Param.ofDoubles("minibatch_rates", rates, "learning rates of the mini-batch sweep")
@@ -30,7 +31,7 @@ public final class MinibatchSettings {
                         .between(1, 100),
                 Param.ofInt("minibatch_max_epochs", maxEpochs, "most epochs per mini-batch seed").smoke(2)
                         .between(1, 1000),
-                Param.ofInt("minibatch_patience", 5, "mini-batch early stopping: epochs without improvement")
+                Param.ofInt("minibatch_patience", patience, "mini-batch early stopping: epochs without improvement")
                         .smoke(1).between(1, 100),
                 Param.ofDouble("minibatch_min_delta", 0.001, "mini-batch early stopping: smallest improvement")
                         .between(0, 1));

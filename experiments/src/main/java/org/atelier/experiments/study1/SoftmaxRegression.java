@@ -26,6 +26,7 @@ import org.atelier.core.study.Convergence;
 import org.atelier.core.study.InitialLoss;
 import org.atelier.core.study.MeanCurve;
 import org.atelier.core.study.MeanStd;
+import org.atelier.core.study.SeedRuns;
 import org.atelier.core.study.TestSetEvaluation;
 import org.atelier.core.training.EpochRecord;
 import org.atelier.core.training.History;
@@ -89,7 +90,7 @@ public final class SoftmaxRegression implements Experiment {
                         .smoke(1).between(1, 1000),
                 Param.ofDouble("full_batch_min_delta", 0.0005, "full-batch early stopping: smallest improvement")
                         .between(0, 1)));
-        params.addAll(MinibatchSettings.parameters(List.of(0.001, 0.003, 0.01, 0.03, 0.1), 5, 50));
+        params.addAll(MinibatchSettings.parameters(List.of(0.001, 0.003, 0.01, 0.03, 0.1), 5, 50, 5));
         return params;
     }
 
@@ -392,18 +393,20 @@ public final class SoftmaxRegression implements Experiment {
             report.heading(2, "7. Final model and its test metrics");
             report.paragraph(String.format(Locale.ROOT, "Rule: the variant with the lower mean best validation loss "
                     + "over its seeds, and within it the seed with the lowest validation loss, with the parameters "
-                    + "of its best epoch. %s (%.4f ± %.4f) beat %s (%.4f ± %.4f); its seed %d reached %.4f at "
+                    + "of its best epoch, then refined once with a smaller rate (below). %s (%.4f ± %.4f) beat %s (%.4f ± %.4f); its seed %d reached %.4f at "
                     + "epoch %d (validation accuracy %.2f %%). Only this model ever sees the test set.",
                     capitalized(chosen.method().label()), chosen.bestValLoss().mean(), chosen.bestValLoss().std(),
                     other.method().label(), other.bestValLoss().mean(), other.bestValLoss().std(), chosen.bestSeed(),
                     chosen.bestHistory().best().valLoss(), chosen.bestHistory().bestEpoch(),
                     100 * chosen.bestHistory().best().valAccuracy()));
             Model model = chosen.runs().bestModel();
+            History refinement = protocol.refine(model, chosen.method(), chosen.sweep().chosenRate(), chosen.bestSeed());
+            protocol.describeRefinement(report, refinement, chosen.sweep().chosenRate());
             TestSetEvaluation test = protocol.evaluateOnTest(model, "softmax-test",
                     "Softmax regression: confusion matrix on the test set");
             test.addTo(report, "softmax-test", "the final softmax model");
-            String params = protocol.saveParameters(model, "softmax", chosen.bestHistory().bestEpoch());
-            report.paragraph("Parameters: `" + params + "`; its per-epoch history: `history.csv`.");
+            String params = protocol.saveParameters(model, "softmax", chosen.bestHistory().bestEpoch() + refinement.bestEpoch());
+            report.paragraph("Parameters: `" + params + "`; per-epoch history of the first stage: `history.csv`.");
             protocol.writeHistory(chosen.bestHistory());
             answers.add(String.format(Locale.ROOT, "**Final model:** %s, seed %d (lowest validation loss of the "
                     + "variant with the lower mean). Test accuracy **%.2f %%**, macro precision %.4f, macro recall "
@@ -416,7 +419,8 @@ public final class SoftmaxRegression implements Experiment {
             context.metric("test_macro_f1", test.matrix().macroF1());
             context.metric("test_micro_f1", test.matrix().microF1());
             context.metric("final_best_epoch", chosen.bestHistory().bestEpoch());
-            context.metric("final_training_s", chosen.bestRunSeconds());
+            context.metric("final_training_s", chosen.bestRunSeconds() + SeedRuns.trainingSeconds(refinement));
+            context.metric("refined_val_loss", refinement.best().valLoss());
             return chosen;
         }
 
