@@ -95,6 +95,17 @@ public final class SeedRuns implements AutoCloseable {
     }
 
     /**
+     * The mean wall time of one training epoch (validation included) over every seed's epochs,
+     * epoch 0 (the evaluation before training) excluded.
+     *
+     * @return seconds per epoch, NaN if no epoch was trained
+     */
+    public double secondsPerEpoch() {
+        return histories.stream().flatMap(h -> h.epochs().stream()).filter(e -> e.epoch() > 0)
+                .mapToDouble(EpochRecord::seconds).average().orElse(Double.NaN);
+    }
+
+    /**
      * The wall time of a run's epochs (validation included), in seconds.
      *
      * @param history a run

@@ -5,6 +5,7 @@ import java.io.IOException;
 import ai.djl.nn.SequentialBlock;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -183,14 +184,7 @@ public final class FashionProtocol {
      */
     public void writeCurves(SeedRuns runs, String prefix, String title) {
         RunDirectory dir = context.runDirectory();
-        Table all = null;
-        for (int i = 0; i < runs.histories().size(); i++) {
-            Table table = runs.histories().get(i).toTable();
-            long seed = runs.seeds().get(i);
-            table.insertColumn(0, IntColumn.create("seed", table.rowCount()).setMissingTo((int) seed));
-            all = all == null ? table : all.append(table);
-        }
-        TableFiles.writeCsv(all, dir.path(prefix + "-histories.csv"));
+        TableFiles.writeCsv(historiesTable(runs), dir.path(prefix + "-histories.csv"));
         dir.artifact(prefix + "-histories.csv");
         curveChart(runs.histories(), title, "loss", EpochRecord::trainLoss, EpochRecord::valLoss)
                 .save(dir.path(prefix + "-loss.png"));
@@ -207,6 +201,22 @@ public final class FashionProtocol {
                 .forEach(means::addColumns);
         TableFiles.writeCsv(means, dir.path(prefix + "-mean-curves.csv"));
         dir.artifact(prefix + "-mean-curves.csv");
+    }
+
+    /**
+     * Every seed's history in one table: a {@code seed} column, then {@link History#COLUMNS}.
+     *
+     * @param runs the runs
+     * @return the rows of all seeds, seed after seed
+     */
+    public static Table historiesTable(SeedRuns runs) {
+        Table all = null;
+        for (int i = 0; i < runs.histories().size(); i++) {
+            Table table = runs.histories().get(i).toTable();
+            table.insertColumn(0, IntColumn.create("seed", table.rowCount()).setMissingTo(runs.seeds().get(i).intValue()));
+            all = all == null ? table : all.append(table);
+        }
+        return all;
     }
 
     /**
@@ -233,11 +243,11 @@ public final class FashionProtocol {
     }
 
     private static double[] tail(double[] values, int from) {
-        return java.util.Arrays.copyOfRange(values, from, values.length);
+        return Arrays.copyOfRange(values, from, values.length);
     }
 
     private static double[][] tails(double[][] runs, int from) {
-        return java.util.Arrays.stream(runs).map(r -> tail(r, from)).toArray(double[][]::new);
+        return Arrays.stream(runs).map(r -> tail(r, from)).toArray(double[][]::new);
     }
 
     /**

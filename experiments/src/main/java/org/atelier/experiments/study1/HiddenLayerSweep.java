@@ -2,13 +2,13 @@ package org.atelier.experiments.study1;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.SequentialBlock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.atelier.core.experiment.Experiment;
 import org.atelier.core.experiment.ExperimentContext;
 import org.atelier.core.experiment.Output;
@@ -30,7 +30,6 @@ import org.atelier.core.training.History;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -183,7 +182,7 @@ public final class HiddenLayerSweep implements Experiment {
             context.runDirectory().artifact("report.md");
         }
 
-        private static ai.djl.nn.SequentialBlock mlp(int size) {
+        private static SequentialBlock mlp(int size) {
             return Models.mlp(new int[] {size}, 10);
         }
 
@@ -287,9 +286,7 @@ public final class HiddenLayerSweep implements Experiment {
                 table.doubleColumn("val_loss_mean").append(w.valLoss().mean());
                 table.doubleColumn("val_loss_std").append(w.valLoss().std());
                 table.doubleColumn("best_epoch_mean").append(w.runs().statistic(History::bestEpoch).mean());
-                table.doubleColumn("seconds_per_epoch").append(w.runs().histories().stream()
-                        .flatMap(h -> h.epochs().stream()).filter(e -> e.epoch() > 0)
-                        .mapToDouble(EpochRecord::seconds).average().orElse(Double.NaN));
+                table.doubleColumn("seconds_per_epoch").append(w.runs().secondsPerEpoch());
             }
             return table;
         }
@@ -297,18 +294,15 @@ public final class HiddenLayerSweep implements Experiment {
         private void writeHistories() {
             Table all = null;
             for (Width w : widths) {
-                for (int i = 0; i < w.runs().histories().size(); i++) {
-                    Table table = w.runs().histories().get(i).toTable();
-                    table.insertColumn(0, IntColumn.create("seed", table.rowCount()).setMissingTo(w.runs().seeds().get(i).intValue()));
-                    table.insertColumn(0, IntColumn.create("hidden_size", table.rowCount()).setMissingTo(w.size()));
-                    all = all == null ? table : all.append(table);
-                }
+                Table table = FashionProtocol.historiesTable(w.runs());
+                table.insertColumn(0, IntColumn.create("hidden_size", table.rowCount()).setMissingTo(w.size()));
+                all = all == null ? table : all.append(table);
             }
             TableFiles.writeCsv(all, context.runDirectory().path("hidden-histories.csv"));
             context.runDirectory().artifact("hidden-histories.csv");
         }
 
-        private void againstWidth(String file, String what, java.util.function.Function<Width, MeanStd> metric,
+        private void againstWidth(String file, String what, Function<Width, MeanStd> metric,
                 double scale, String yLabel) {
             double[] x = widths.stream().mapToDouble(Width::size).toArray();
             double[] mean = widths.stream().mapToDouble(w -> scale * metric.apply(w).mean()).toArray();
@@ -320,8 +314,8 @@ public final class HiddenLayerSweep implements Experiment {
             context.runDirectory().artifact(file);
         }
 
-        private void meanCurves(String file, String metric, java.util.function.ToDoubleFunction<EpochRecord> train,
-                java.util.function.ToDoubleFunction<EpochRecord> validation) {
+        private void meanCurves(String file, String metric, ToDoubleFunction<EpochRecord> train,
+                ToDoubleFunction<EpochRecord> validation) {
             boolean loss = metric.equals("loss");
             // from epoch 1: the common start at epoch 0 (chance level) would squeeze the differences between widths
             LineChart.Builder chart = LineChart.builder().title("Mean " + metric + " per epoch for each n "
@@ -374,8 +368,7 @@ public final class HiddenLayerSweep implements Experiment {
             context.metric("epochs_minibatch", epochs);
             context.metric("steps_minibatch", epochs * MinibatchSettings.variant(context.params())
                     .batchesPerEpoch(data.train().size()));
-            context.metric("seconds_per_epoch", history.epochs().stream().filter(e -> e.epoch() > 0)
-                    .mapToDouble(EpochRecord::seconds).average().orElse(Double.NaN));
+            context.metric("seconds_per_epoch", best.runs().secondsPerEpoch());
             return test;
         }
 

@@ -116,11 +116,14 @@ public record SoftmaxComparison(TestSetEvaluation softmax, TestSetEvaluation hid
                 h.macroRecall(), Math.signum(h.macroPrecision() - s.macroPrecision())
                         == Math.signum(h.macroRecall() - s.macroRecall()) ? "not bought by trading one for the other"
                         : "a trade between precision and recall"));
+        int confusedWith = IntStream.range(0, h.classCount()).filter(c -> c != hardest).boxed()
+                .max(Comparator.comparingLong(c -> h.count(hardest, c))).orElseThrow();
         sentences.add(String.format(Locale.ROOT, "F1 improves for %d of %d classes; most for %s (%+.3f), least for "
-                + "%s (%+.3f). The hardest class remains %s (F1 %.3f with the hidden layer, %.3f without): it is "
-                + "confused with the other upper-body garments, which a single layer of features cannot fully separate.",
+                + "%s (%+.3f). The hardest class with the hidden layer is %s (F1 %.3f, softmax %.3f); its images "
+                + "are most often taken for %s (%d of %d).",
                 improved, s.classCount(), s.classNames().get(most), h.f1(most) - s.f1(most), s.classNames().get(least),
-                h.f1(least) - s.f1(least), s.classNames().get(hardest), h.f1(hardest), s.f1(hardest)));
+                h.f1(least) - s.f1(least), s.classNames().get(hardest), h.f1(hardest), s.f1(hardest),
+                s.classNames().get(confusedWith), h.count(hardest, confusedWith), h.support(hardest)));
         sentences.add(String.format(Locale.ROOT, "The price: %.1f× the parameters (%d against %d) and %.1f× the "
                 + "training time (%.0f s against %.0f s).", (double) hiddenParameters / softmaxParameters,
                 hiddenParameters, softmaxParameters, hiddenSeconds / softmaxSeconds, hiddenSeconds, softmaxSeconds));

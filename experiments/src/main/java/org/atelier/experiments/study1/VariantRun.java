@@ -1,10 +1,8 @@
 package org.atelier.experiments.study1;
 
-import java.util.List;
 import org.atelier.core.study.LearningRateSweep;
 import org.atelier.core.study.MeanStd;
 import org.atelier.core.study.SeedRuns;
-import org.atelier.core.training.EpochRecord;
 import org.atelier.core.training.History;
 
 /**
@@ -61,9 +59,7 @@ public record VariantRun(GradientDescent method, LearningRateSweep sweep, SeedRu
 
     /** Mean wall time of one training epoch (validation included) over all seeds and epochs. */
     public double secondsPerEpoch() {
-        List<EpochRecord> trained = runs.histories().stream()
-                .flatMap(h -> h.epochs().stream()).filter(e -> e.epoch() > 0).toList();
-        return trained.stream().mapToDouble(EpochRecord::seconds).average().orElse(Double.NaN);
+        return runs.secondsPerEpoch();
     }
 
     /** The training time of the best seed's run, in seconds. */
