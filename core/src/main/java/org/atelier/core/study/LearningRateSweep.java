@@ -131,7 +131,7 @@ public record LearningRateSweep(List<Double> rates, List<History> histories, int
                     + (diverged(histories.get(i)) ? " (diverged)" : "") + (offScale ? " (off scale)" : "");
             chart.series(label, x, y);
         }
-        return chart.build();
+        return EpochAxis.wholeEpochs(chart.build());
     }
 
     @Override

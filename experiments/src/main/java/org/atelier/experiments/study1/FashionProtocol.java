@@ -19,6 +19,7 @@ import org.atelier.core.report.RunDirectory;
 import org.atelier.core.report.TableFiles;
 import org.atelier.core.report.chart.ChartFigure;
 import org.atelier.core.report.chart.LineChart;
+import org.atelier.core.study.EpochAxis;
 import org.atelier.core.study.LearningRateSweep;
 import org.atelier.core.study.MeanCurve;
 import org.atelier.core.study.MeanStd;
@@ -231,7 +232,7 @@ public final class FashionProtocol {
         double[] x = tail(MeanCurve.commonEpochs(histories), from);
         boolean cut = histories.stream().anyMatch(h -> h.epochs().size() > x.length + from);
         String seeds = histories.size() + (histories.size() == 1 ? " seed" : " seeds");
-        return LineChart.builder()
+        return EpochAxis.wholeEpochs(LineChart.builder()
                 .title(title + ": " + metric + ", " + seeds)
                 .logY(loss)
                 .size(1000, 600)
@@ -239,7 +240,7 @@ public final class FashionProtocol {
                 .yLabel(loss ? "loss (log scale)" : metric)
                 .runs("train " + metric, x, tails(MeanCurve.common(histories, train), from), true)
                 .runs("validation " + metric, x, tails(MeanCurve.common(histories, validation), from), true)
-                .build();
+                .build());
     }
 
     private static double[] tail(double[] values, int from) {
@@ -266,7 +267,7 @@ public final class FashionProtocol {
     public History refine(Model model, GradientDescent method, double rate, long seed) {
         double smaller = rate / REFINE_FACTOR;
         return Training.fit(model, data.train(), data.validation(), builder(method, smaller, seed, method.maxEpochs(), true)
-                .addListener(progressLine("refinement, lr " + (float) smaller + ", seed " + seed)).build());
+                .addListener(progressLine(String.format(Locale.ROOT, "refinement, lr %.3g, seed %d", smaller, seed))).build());
     }
 
     /**
@@ -283,7 +284,7 @@ public final class FashionProtocol {
                 + "noise of learning rate %s stopped the progress. Once, the rate is divided by %.0f (%s) and training "
                 + "continues from the kept parameters with the same criterion (Keras's ReduceLROnPlateau): %d more "
                 + "epochs, the best after %d; validation loss %.4f → %.4f, validation accuracy %.2f %% → %.2f %%.",
-                rate, REFINE_FACTOR, (float) (rate / REFINE_FACTOR), refinement.last().epoch(), best.epoch(),
+                rate, REFINE_FACTOR, String.format(Locale.ROOT, "%.3g", rate / REFINE_FACTOR), refinement.last().epoch(), best.epoch(),
                 start.valLoss(), best.valLoss(), 100 * start.valAccuracy(), 100 * best.valAccuracy()));
     }
 

@@ -19,6 +19,7 @@ import org.atelier.core.report.MarkdownReport;
 import org.atelier.core.report.RunDirectory;
 import org.atelier.core.report.TableFiles;
 import org.atelier.core.report.chart.LineChart;
+import org.atelier.core.study.EpochAxis;
 import org.atelier.core.study.LearningRateSweep;
 import org.atelier.core.study.MeanCurve;
 import org.atelier.core.study.MeanStd;
@@ -330,7 +331,7 @@ public final class HiddenLayerSweep implements Experiment {
                 chart.learningCurve("n = " + w.size(), epochs, Arrays.copyOfRange(trainCurve.mean(), from, to),
                         Arrays.copyOfRange(valCurve.mean(), from, to));
             }
-            chart.build().save(context.runDirectory().path(file));
+            EpochAxis.wholeEpochs(chart.build()).save(context.runDirectory().path(file));
             context.runDirectory().artifact(file);
         }
 

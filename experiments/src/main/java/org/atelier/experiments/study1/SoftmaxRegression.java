@@ -208,11 +208,12 @@ public final class SoftmaxRegression implements Experiment {
                     + "Why this is suitable: a logit z_k = Σ_i w_ki x_i sums n terms, so its variance is "
                     + "σ²·‖x‖² = ‖x‖²/n, the mean squared standardized pixel — of order 1 whatever n is. On the "
                     + "training split the mean of ‖x‖²/n is **s² = %.4f**; the measured logits have standard deviation "
-                    + "%.3f. Logits of order 1 keep the softmax away from saturation: every class starts with a "
+                    + "%.3f (seed %d). Logits of order 1 keep the softmax away from saturation: every class starts with a "
                     + "probability near 1/10, the gradients (p − y)·x are neither vanishing nor exploding, and no "
                     + "class is preferred before the data has spoken. With w ~ N(0, 1) the logits would have standard "
                     + "deviation √(‖x‖²) ≈ %.1f, the softmax would put almost all mass on one random class, and the loss "
-                    + "would start in the tens (below).", PIXELS, sigma, s2, logitStd, Math.sqrt(s2 * PIXELS)));
+                    + "would start in the tens (below).", PIXELS, sigma, s2, logitStd, context.seed(),
+                    Math.sqrt(s2 * PIXELS)));
             report.image("histogram of the initial logits", "initial-logits.png");
             report.heading(2, "3. Where the loss starts");
             report.paragraph(String.format(Locale.ROOT, "The loss is measured before the first update (epoch 0 of "
@@ -327,21 +328,23 @@ public final class SoftmaxRegression implements Experiment {
             report.table(table, 4);
             report.image("validation loss against epochs and updates", "full-vs-minibatch.png");
             report.paragraph(String.format(Locale.ROOT, "Full-batch GD needed %.1f epochs = %.0f updates to reach the "
-                    + "target; mini-batch GD needed %.1f epochs = %.0f updates. Per epoch mini-batch GD is %.0f× "
-                    + "further (it updates %d times), per update full-batch GD is %.1f× more effective: each of its "
-                    + "updates uses %d images instead of %d. Under its own criterion mini-batch GD stops after %d "
-                    + "epochs (%d updates) at a validation loss of %.4f, full-batch GD after %d epochs (%d updates) at %.4f.",
-                    fullReach[0].mean(), fullReach[1].mean(), miniReach[0].mean(), miniReach[1].mean(),
+                    + "target; mini-batch GD needed %.1f epochs = %.0f updates. Counted in epochs (passes over the "
+                    + "data, i.e. computation), mini-batch GD is %.0f× faster, because it updates %d times per pass; "
+                    + "counted in updates, full-batch GD needs %.1f× fewer, because each of its updates averages the "
+                    + "gradient over %d images instead of %d. Under its own criterion mini-batch GD stops after %d "
+                    + "epochs (%d updates) at a validation loss of %.4f, full-batch GD after %d epochs (%d updates) "
+                    + "at %.4f.", fullReach[0].mean(), fullReach[1].mean(), miniReach[0].mean(), miniReach[1].mean(),
                     fullReach[0].mean() / miniReach[0].mean(), mini.batchesPerEpoch(),
                     miniReach[1].mean() / fullReach[1].mean(), data.train().size(), mini.method().batchSize(),
                     mini.epochsByRule(), mini.stepsByRule(), mini.bestValLoss().mean(), full.epochsByRule(),
                     full.stepsByRule(), full.bestValLoss().mean()));
             answers.add(String.format(Locale.ROOT, "**Epochs** (early stopping on validation loss, best epoch kept): "
-                    + "full batch %d epochs = %d updates, mini-batch %d epochs = %d updates. To reach full-batch "
+                    + "full batch %d epochs = %d updates%s, mini-batch %d epochs = %d updates. To reach full-batch "
                     + "GD's validation loss %.4f: full batch %.1f epochs (%.0f updates), mini-batch %.1f epochs "
-                    + "(%.0f updates) (§6).", full.epochsByRule(), full.stepsByRule(), mini.epochsByRule(),
-                    mini.stepsByRule(), target, fullReach[0].mean(), fullReach[1].mean(), miniReach[0].mean(),
-                    miniReach[1].mean()));
+                    + "(%.0f updates) (§4–§6).", full.epochsByRule(), full.stepsByRule(),
+                    full.epochsByRule() >= full.method().maxEpochs() ? " (the cap: its loss was still falling)" : "",
+                    mini.epochsByRule(), mini.stepsByRule(), target, fullReach[0].mean(), fullReach[1].mean(),
+                    miniReach[0].mean(), miniReach[1].mean()));
             context.metric("epochs_full_batch", full.epochsByRule());
             context.metric("steps_full_batch", full.stepsByRule());
             context.metric("epochs_minibatch", mini.epochsByRule());
