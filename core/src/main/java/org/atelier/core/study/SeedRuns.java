@@ -1,0 +1,122 @@
+package org.atelier.core.study;
+
+import ai.djl.Model;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+import org.atelier.core.training.EpochRecord;
+import org.atelier.core.training.FitConfig;
+import org.atelier.core.training.History;
+import org.atelier.core.training.LabeledArrays;
+import org.atelier.core.training.Training;
+
+/**
+ * The same model trained from several independently drawn initializations (one seed each). Keeps
+ * every history and only the best model: the run with the lowest validation loss, which becomes
+ * the final model when the configuration wins. Closing the runs closes that model.
+ */
+public final class SeedRuns implements AutoCloseable {
+
+    private final List<Long> seeds;
+    private final List<History> histories;
+    private final int bestIndex;
+    private final Model bestModel;
+
+    private SeedRuns(List<Long> seeds, List<History> histories, int bestIndex, Model bestModel) {
+        this.seeds = List.copyOf(seeds);
+        this.histories = List.copyOf(histories);
+        this.bestIndex = bestIndex;
+        this.bestModel = bestModel;
+    }
+
+    /**
+     * Trains one model per seed.
+     *
+     * @param seeds the seeds, one run each
+     * @param newModel creates a fresh, uninitialized model with its block
+     * @param config the fit configuration of a seed (use {@code optRestoreBest(true)} so that the
+     *     kept model is the one of its best epoch)
+     * @param train the training data
+     * @param validation the validation data, which ranks the runs
+     * @return the runs
+     */
+    public static SeedRuns train(List<Long> seeds, Supplier<Model> newModel, LongFunction<FitConfig> config,
+            LabeledArrays train, LabeledArrays validation) {
+        List<History> histories = new ArrayList<>();
+        Model best = null;
+        int bestIndex = -1;
+        for (long seed : seeds) {
+            Model model = newModel.get();
+            History history = Training.fit(model, train, validation, config.apply(seed));
+            histories.add(history);
+            if (best == null || history.best().valLoss() < histories.get(bestIndex).best().valLoss()) {
+                if (best != null) {
+                    best.close();
+                }
+                best = model;
+                bestIndex = histories.size() - 1;
+            } else {
+                model.close();
+            }
+        }
+        return new SeedRuns(seeds, histories, bestIndex, best);
+    }
+
+    /** The seeds, in training order. */
+    public List<Long> seeds() {
+        return seeds;
+    }
+
+    /** One history per seed, in training order. */
+    public List<History> histories() {
+        return histories;
+    }
+
+    /** The index of the run with the lowest validation loss. */
+    public int bestIndex() {
+        return bestIndex;
+    }
+
+    /** The model of the best run, with the parameters its configuration left (the best epoch's when restored). */
+    public Model bestModel() {
+        return bestModel;
+    }
+
+    /**
+     * A number per run, summarized over the seeds.
+     *
+     * @param perRun e.g. {@code h -> h.best().valAccuracy()}
+     * @return mean ± std over the runs
+     */
+    public MeanStd statistic(ToDoubleFunction<History> perRun) {
+        return MeanStd.of(histories.stream().mapToDouble(perRun).toArray());
+    }
+
+    /**
+     * The mean wall time of one training epoch (validation included) over every seed's epochs,
+     * epoch 0 (the evaluation before training) excluded.
+     *
+     * @return seconds per epoch, NaN if no epoch was trained
+     */
+    public double secondsPerEpoch() {
+        return histories.stream().flatMap(h -> h.epochs().stream()).filter(e -> e.epoch() > 0)
+                .mapToDouble(EpochRecord::seconds).average().orElse(Double.NaN);
+    }
+
+    /**
+     * The wall time of a run's epochs (validation included), in seconds.
+     *
+     * @param history a run
+     * @return the sum of its epochs' seconds
+     */
+    public static double trainingSeconds(History history) {
+        return history.epochs().stream().mapToDouble(EpochRecord::seconds).sum();
+    }
+
+    @Override
+    public void close() {
+        bestModel.close();
+    }
+}

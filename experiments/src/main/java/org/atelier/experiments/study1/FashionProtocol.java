@@ -1,0 +1,433 @@
+package org.atelier.experiments.study1;
+
+import ai.djl.Model;
+import java.io.IOException;
+import ai.djl.nn.SequentialBlock;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.LongStream;
+import org.atelier.core.AtelierException;
+import org.atelier.core.experiment.ExperimentContext;
+import org.atelier.core.models.Initializers;
+import org.atelier.core.report.MarkdownReport;
+import org.atelier.core.report.RunDirectory;
+import org.atelier.core.report.TableFiles;
+import org.atelier.core.report.chart.ChartFigure;
+import org.atelier.core.report.chart.LineChart;
+import org.atelier.core.study.EpochAxis;
+import org.atelier.core.study.LearningRateSweep;
+import org.atelier.core.study.MeanCurve;
+import org.atelier.core.study.MeanStd;
+import org.atelier.core.study.SeedRuns;
+import org.atelier.core.study.TestSetEvaluation;
+import org.atelier.core.training.EpochRecord;
+import org.atelier.core.training.FitConfig;
+import org.atelier.core.training.FitListener;
+import org.atelier.core.training.History;
+import org.atelier.core.training.Training;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The protocol steps both study-1 experiments run, in one place: train a gradient-descent variant
+ * (learning-rate sweep, then several seeds with the chosen rate and the epoch criterion), draw and
+ * tabulate its curves, evaluate a final model on the test set, and the report sections that
+ * explain each step with the run's numbers.
+ */
+public final class FashionProtocol {
+
+    /** How much {@link #refine} divides the learning rate by. */
+    public static final double REFINE_FACTOR = 3;
+
+    private final ExperimentContext context;
+    private final FashionData data;
+
+    /**
+     * Creates the protocol of a run.
+     *
+     * @param context the run
+     * @param data the prepared data
+     */
+    public FashionProtocol(ExperimentContext context, FashionData data) {
+        this.context = context;
+        this.data = data;
+    }
+
+    /** The data. */
+    public FashionData data() {
+        return data;
+    }
+
+    /**
+     * The seeds of independent initializations: the run's seed, then the next ones.
+     *
+     * @param count how many
+     * @return {@code seed, seed + 1, …}
+     */
+    public List<Long> seeds(int count) {
+        return LongStream.range(0, count).map(i -> context.seed() + i).boxed().toList();
+    }
+
+    /**
+     * The fit configuration of one training: SGD with a fixed rate, N(0, 1/√fan_in) weights,
+     * epoch 0 evaluated, and (when {@code earlyStopping}) the variant's epoch criterion.
+     *
+     * @param method the variant
+     * @param rate the learning rate
+     * @param seed the seed
+     * @param epochs the most epochs
+     * @param earlyStopping whether to stop early and keep the best epoch
+     * @return the configuration
+     */
+    public FitConfig config(GradientDescent method, double rate, long seed, int epochs, boolean earlyStopping) {
+        return builder(method, rate, seed, epochs, earlyStopping).build();
+    }
+
+    private static FitConfig.Builder builder(GradientDescent method, double rate, long seed, int epochs,
+            boolean earlyStopping) {
+        FitConfig.Builder config = FitConfig.builder().setEpochs(epochs).setBatchSize(method.batchSize())
+                .optSgd((float) rate).optInitializer(Initializers.normalFanIn()).optSeed(seed)
+                .optEvaluateBeforeTraining(true).optProgress(null);
+        if (earlyStopping) {
+            config.optEarlyStopping(method.patience(), method.minDelta()).optRestoreBest(true);
+        }
+        return config;
+    }
+
+    /** Prints one line when a training ends: a run of hundreds of epochs would flood the terminal otherwise. */
+    private FitListener progressLine(String run) {
+        return new FitListener() {
+            @Override
+            public void onFitEnd(History history) {
+                context.progress().printf(Locale.ROOT, "%s: %d epochs, best val loss %.4f at epoch %d, %.1f s%n", run,
+                        history.last().epoch(), history.best().valLoss(), history.bestEpoch(),
+                        SeedRuns.trainingSeconds(history));
+            }
+        };
+    }
+
+    /**
+     * Runs a variant through the protocol: sweep, seeds, files ({@code ID-lr-sweep.png/.csv},
+     * {@code ID-histories.csv}, {@code ID-loss.png}, {@code ID-accuracy.png}, {@code ID-mean-curves.csv}).
+     *
+     * @param method the variant
+     * @param title the model's name for figure titles, e.g. "Softmax regression"
+     * @param block creates the model's block
+     * @param seeds the seeds
+     * @return the variant's run
+     */
+    public VariantRun runVariant(GradientDescent method, String title, Supplier<SequentialBlock> block, List<Long> seeds) {
+        LearningRateSweep sweep = sweep(method, title, block);
+        SeedRuns runs = trainSeeds(method, title, block, sweep.chosenRate(), seeds);
+        writeCurves(runs, method.id(), title + ", " + method.label() + ", lr " + sweep.chosenRate());
+        return new VariantRun(method, sweep, runs, method.batchesPerEpoch(data.train().size()));
+    }
+
+    /**
+     * The learning-rate sweep of a variant: each rate for the sweep budget from the first seed,
+     * no early stopping; writes {@code ID-lr-sweep.png} and {@code ID-lr-sweep.csv}.
+     *
+     * @param method the variant
+     * @param title the model's name for the figure title
+     * @param block creates the model's block
+     * @return the sweep and its choice
+     */
+    public LearningRateSweep sweep(GradientDescent method, String title, Supplier<SequentialBlock> block) {
+        LearningRateSweep sweep = LearningRateSweep.run(method.rates(), rate -> {
+            try (Model model = newModel(block)) {
+                History history = fit(model, config(method, rate, context.seed(), method.sweepEpochs(), false));
+                context.progress().printf(Locale.ROOT, "%s sweep, lr %s: val loss %.4f after %d epochs%n",
+                        method.label(), rate, history.last().valLoss(), history.last().epoch());
+                return history;
+            }
+        });
+        RunDirectory dir = context.runDirectory();
+        sweep.chart(title + ", " + method.label() + ": learning-rate sweep (" + method.sweepEpochs() + " epochs each)")
+                .save(dir.path(method.id() + "-lr-sweep.png"));
+        dir.artifact(method.id() + "-lr-sweep.png");
+        TableFiles.writeCsv(sweep.toTable(), dir.path(method.id() + "-lr-sweep.csv"));
+        dir.artifact(method.id() + "-lr-sweep.csv");
+        return sweep;
+    }
+
+    /**
+     * Trains the seeds with the variant's epoch criterion, one progress line per seed.
+     *
+     * @param method the variant
+     * @param title the model's name for progress lines
+     * @param block creates the model's block
+     * @param rate the learning rate
+     * @param seeds the seeds
+     * @return the runs, holding the best seed's model
+     */
+    public SeedRuns trainSeeds(GradientDescent method, String title, Supplier<SequentialBlock> block, double rate,
+            List<Long> seeds) {
+        SeedRuns runs = SeedRuns.train(seeds, () -> newModel(block),
+                seed -> builder(method, rate, seed, method.maxEpochs(), true)
+                        .addListener(progressLine(title + ", " + method.label() + ", lr " + rate + ", seed " + seed)).build(),
+                data.train(), data.validation());
+        return runs;
+    }
+
+    /**
+     * Writes the seeds' curves: {@code PREFIX-histories.csv} (every seed's history with a {@code
+     * seed} column), {@code PREFIX-loss.png} and {@code PREFIX-accuracy.png} (thin runs, mean ± std),
+     * {@code PREFIX-mean-curves.csv}.
+     *
+     * @param runs the seeds' runs
+     * @param prefix the file-name prefix
+     * @param title the figure title's start
+     */
+    public void writeCurves(SeedRuns runs, String prefix, String title) {
+        RunDirectory dir = context.runDirectory();
+        TableFiles.writeCsv(historiesTable(runs), dir.path(prefix + "-histories.csv"));
+        dir.artifact(prefix + "-histories.csv");
+        curveChart(runs.histories(), title, "loss", EpochRecord::trainLoss, EpochRecord::valLoss)
+                .save(dir.path(prefix + "-loss.png"));
+        dir.artifact(prefix + "-loss.png");
+        curveChart(runs.histories(), title, "accuracy", EpochRecord::trainAccuracy, EpochRecord::valAccuracy)
+                .save(dir.path(prefix + "-accuracy.png"));
+        dir.artifact(prefix + "-accuracy.png");
+        Table means = MeanCurve.of(runs.histories(), EpochRecord::trainLoss).toTable("train_loss");
+        MeanCurve.of(runs.histories(), EpochRecord::valLoss).toTable("val_loss").columns().subList(1, 3)
+                .forEach(means::addColumns);
+        MeanCurve.of(runs.histories(), EpochRecord::trainAccuracy).toTable("train_accuracy").columns().subList(1, 3)
+                .forEach(means::addColumns);
+        MeanCurve.of(runs.histories(), EpochRecord::valAccuracy).toTable("val_accuracy").columns().subList(1, 3)
+                .forEach(means::addColumns);
+        TableFiles.writeCsv(means, dir.path(prefix + "-mean-curves.csv"));
+        dir.artifact(prefix + "-mean-curves.csv");
+    }
+
+    /**
+     * Every seed's history in one table: a {@code seed} column, then {@link History#COLUMNS}.
+     *
+     * @param runs the runs
+     * @return the rows of all seeds, seed after seed
+     */
+    public static Table historiesTable(SeedRuns runs) {
+        Table all = null;
+        for (int i = 0; i < runs.histories().size(); i++) {
+            Table table = runs.histories().get(i).toTable();
+            table.insertColumn(0, IntColumn.create("seed", table.rowCount()).setMissingTo(runs.seeds().get(i).intValue()));
+            all = all == null ? table : all.append(table);
+        }
+        return all;
+    }
+
+    /**
+     * Thin runs and mean ± std bands of a metric, train and validation. Loss is drawn on a log axis
+     * from epoch 0; accuracy from epoch 1, because the chance-level start (≈ 10 %) would squeeze
+     * everything after it into the top of the plot.
+     */
+    private static ChartFigure curveChart(List<History> histories, String title, String metric,
+            ToDoubleFunction<EpochRecord> train, ToDoubleFunction<EpochRecord> validation) {
+        boolean loss = metric.equals("loss");
+        int from = loss ? 0 : Math.min(1, MeanCurve.commonEpochs(histories).length - 1);
+        double[] x = tail(MeanCurve.commonEpochs(histories), from);
+        boolean cut = histories.stream().anyMatch(h -> h.epochs().size() > x.length + from);
+        String seeds = histories.size() + (histories.size() == 1 ? " seed" : " seeds");
+        return EpochAxis.wholeEpochs(LineChart.builder()
+                .title(title + ": " + metric + ", " + seeds)
+                .logY(loss)
+                .size(1000, 600)
+                .xLabel("epoch" + (cut ? " (up to the last epoch all seeds trained)" : ""))
+                .yLabel(loss ? "loss (log scale)" : metric)
+                .runs("train " + metric, x, tails(MeanCurve.common(histories, train), from), true)
+                .runs("validation " + metric, x, tails(MeanCurve.common(histories, validation), from), true)
+                .build());
+    }
+
+    private static double[] tail(double[] values, int from) {
+        return Arrays.copyOfRange(values, from, values.length);
+    }
+
+    private static double[][] tails(double[][] runs, int from) {
+        return Arrays.stream(runs).map(r -> tail(r, from)).toArray(double[][]::new);
+    }
+
+    /**
+     * The last step of training a final model: divide the learning rate by {@link #REFINE_FACTOR}
+     * and continue from the kept (best) parameters with the same epoch criterion, once (Keras's
+     * {@code ReduceLROnPlateau}). Early stopping ended the first stage because the noise of the
+     * larger rate stopped the progress; a smaller rate resumes it. Epoch 0 of the returned history
+     * is the starting point, so the refinement can only keep or lower the validation loss.
+     *
+     * @param model the model, already trained
+     * @param method the variant it was trained with
+     * @param rate the rate it was trained with
+     * @param seed its seed (batch order)
+     * @return the refinement's history
+     */
+    public History refine(Model model, GradientDescent method, double rate, long seed) {
+        double smaller = rate / REFINE_FACTOR;
+        return Training.fit(model, data.train(), data.validation(), builder(method, smaller, seed, method.maxEpochs(), true)
+                .addListener(progressLine(String.format(Locale.ROOT, "refinement, lr %.3g, seed %d", smaller, seed))).build());
+    }
+
+    /**
+     * Adds the report paragraph of a refinement.
+     *
+     * @param report the report
+     * @param refinement the refinement's history
+     * @param rate the rate of the first stage
+     */
+    public void describeRefinement(MarkdownReport report, History refinement, double rate) {
+        EpochRecord start = refinement.initial().orElseThrow();
+        EpochRecord best = refinement.best();
+        report.paragraph(String.format(Locale.ROOT, "**Refinement.** Early stopping ended the first stage when the "
+                + "noise of learning rate %s stopped the progress. Once, the rate is divided by %.0f (%s) and training "
+                + "continues from the kept parameters with the same criterion (Keras's ReduceLROnPlateau): %d more "
+                + "epochs, the best after %d; validation loss %.4f → %.4f, validation accuracy %.2f %% → %.2f %%.",
+                rate, REFINE_FACTOR, String.format(Locale.ROOT, "%.3g", rate / REFINE_FACTOR), refinement.last().epoch(), best.epoch(),
+                start.valLoss(), best.valLoss(), 100 * start.valAccuracy(), 100 * best.valAccuracy()));
+    }
+
+    /**
+     * Evaluates a final model on the test set and writes its files ({@link TestSetEvaluation#write}).
+     *
+     * @param model the final model
+     * @param prefix the file-name prefix
+     * @param title the confusion matrix's title
+     * @return the evaluation
+     */
+    public TestSetEvaluation evaluateOnTest(Model model, String prefix, String title) {
+        TestSetEvaluation evaluation = TestSetEvaluation.of(model.getBlock(), data.test(), data.classNames());
+        evaluation.write(context.runDirectory(), prefix, title);
+        return evaluation;
+    }
+
+    /**
+     * Saves a model's parameters as DJL {@code .params} ({@code NAME-EPOCH.params}) and registers the file.
+     *
+     * @param model the model
+     * @param name the model name, also the file-name prefix
+     * @param epoch the epoch the parameters are from
+     * @return the file name relative to the run directory
+     */
+    public String saveParameters(Model model, String name, int epoch) {
+        Path dir = context.runDirectory().root();
+        model.setProperty("Epoch", String.valueOf(epoch));
+        try {
+            model.save(dir, name);
+        } catch (IOException e) {
+            throw new AtelierException("cannot save the parameters of " + name + " to " + dir + ": " + e.getMessage(), e);
+        }
+        String file = String.format(Locale.ROOT, "%s-%04d.params", name, epoch);
+        context.runDirectory().artifact(file);
+        return file;
+    }
+
+    /**
+     * Writes a history as {@code history.csv} (the final model's, by the run-directory contract).
+     *
+     * @param history the final model's history
+     */
+    public void writeHistory(History history) {
+        try {
+            history.writeCsv(context.runDirectory().path("history.csv"));
+        } catch (IOException e) {
+            throw new AtelierException("cannot write history.csv: " + e.getMessage(), e);
+        }
+        context.runDirectory().artifact("history.csv");
+    }
+
+    /**
+     * The number of parameters of an initialized model.
+     *
+     * @param model the model
+     * @return the total number of parameter values
+     */
+    public static long parameterCount(Model model) {
+        return model.getBlock().getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
+    }
+
+    /**
+     * Adds the report section of a variant: how the learning rate and the number of epochs were
+     * chosen, and the seeds' learning curves.
+     *
+     * @param report the report
+     * @param run the variant's run
+     */
+    public void describeVariant(MarkdownReport report, VariantRun run) {
+        GradientDescent method = run.method();
+        LearningRateSweep sweep = run.sweep();
+        String batch = method.batchSize() >= data.train().size()
+                ? "all " + data.train().size() + " training images (one update per epoch)"
+                : method.batchSize() + " images (" + run.batchesPerEpoch() + " updates per epoch)";
+        report.paragraph(String.format(Locale.ROOT, "Batch: %s. **Learning rate.** Each rate of %s was trained for "
+                + "%d epochs from the same initialization; the rule picks the lowest validation loss at the end of "
+                + "that budget among the runs that did not diverge (non-finite loss, or no lower than at the start). "
+                + "Chosen: **%s** (validation loss %.4f).%s", batch, method.rates(), method.sweepEpochs(),
+                sweep.chosenRate(), sweep.chosenHistory().last().valLoss(), divergedText(sweep)));
+        report.image("learning-rate sweep", method.id() + "-lr-sweep.png");
+        report.table(sweep.toTable(), 4);
+        MeanStd epoch = run.bestEpoch();
+        report.paragraph(String.format(Locale.ROOT, "**Epochs.** Criterion: %s. Over %d seeds the best epoch was "
+                + "%.1f ± %.1f (runs lasted %s epochs), so this variant needs **%d epochs = %d updates** "
+                + "(mean best epoch, rounded). Best validation loss %.4f ± %.4f, validation accuracy at that epoch "
+                + "%.2f ± %.2f %%. One epoch took %.2f s on average.", method.criterion(),
+                run.runs().seeds().size(), epoch.mean(), epoch.std(), epochRange(run.runs().histories()),
+                run.epochsByRule(), run.stepsByRule(), run.bestValLoss().mean(), run.bestValLoss().std(),
+                100 * run.bestValAccuracy().mean(), 100 * run.bestValAccuracy().std(), run.secondsPerEpoch()));
+        report.paragraph(capStatement(run));
+        report.image("loss curves of all seeds", method.id() + "-loss.png");
+        report.image("accuracy curves of all seeds", method.id() + "-accuracy.png");
+        report.paragraph("Thin lines: the individual seeds; thick line and band: their mean ± one sample standard "
+                + "deviation, per epoch. Train values of an epoch ≥ 1 are averaged over the epoch's updates, "
+                + "validation values are measured after the epoch. Every seed's history is in `" + method.id()
+                + "-histories.csv`, the mean curves over all epochs (with the number of seeds still training) in `"
+                + method.id() + "-mean-curves.csv`.");
+    }
+
+    /** Whether the criterion or the epoch cap ended the runs, and how fast the loss still fell at the cap. */
+    private static String capStatement(VariantRun run) {
+        List<History> capped = run.runs().histories().stream().filter(h -> !h.stoppedEarly()).toList();
+        if (capped.isEmpty()) {
+            return "Every seed was stopped by the criterion before the cap of " + run.method().maxEpochs() + " epochs.";
+        }
+        int window = Math.min(10, capped.get(0).epochs().size() - 1);
+        double drop = capped.stream().mapToDouble(h -> {
+            List<EpochRecord> e = h.epochs();
+            return e.get(e.size() - 1 - window).valLoss() - e.get(e.size() - 1).valLoss();
+        }).average().orElse(Double.NaN);
+        return String.format(Locale.ROOT, "%d of %d seeds ran into the cap of %d epochs before the criterion "
+                + "triggered; over their last %d epochs the validation loss still fell by %.4f on average. "
+                + "For these runs the number of epochs is the budget, not a point of convergence: a larger budget "
+                + "would lower the loss further.", capped.size(), run.runs().seeds().size(), run.method().maxEpochs(),
+                window, drop);
+    }
+
+    private static String divergedText(LearningRateSweep sweep) {
+        List<String> diverged = new ArrayList<>();
+        for (int i = 0; i < sweep.rates().size(); i++) {
+            if (LearningRateSweep.diverged(sweep.histories().get(i))) {
+                diverged.add(String.valueOf(sweep.rates().get(i)));
+            }
+        }
+        return diverged.isEmpty() ? " No rate diverged; the largest rates are limited by the curvature of the loss "
+                + "rather than by divergence within this budget."
+                : " Diverged: " + String.join(", ", diverged) + ".";
+    }
+
+    private static String epochRange(List<History> histories) {
+        int min = histories.stream().mapToInt(h -> h.last().epoch()).min().orElse(0);
+        int max = histories.stream().mapToInt(h -> h.last().epoch()).max().orElse(0);
+        return min == max ? String.valueOf(min) : min + "–" + max;
+    }
+
+    private Model newModel(Supplier<SequentialBlock> block) {
+        Model model = Model.newInstance("study1", context.backend().device(), context.backend().engineName());
+        model.setBlock(block.get());
+        return model;
+    }
+
+    private History fit(Model model, FitConfig config) {
+        return Training.fit(model, data.train(), data.validation(), config);
+    }
+}

@@ -1,0 +1,97 @@
+package org.atelier.experiments.study1;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.atelier.core.experiment.Experiment;
+import org.atelier.core.experiment.ExperimentRunner;
+import org.atelier.core.experiment.Output;
+import org.atelier.core.experiment.RunOptions;
+import org.atelier.core.report.Summary;
+import org.atelier.core.testing.OnEachEngine;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+/**
+ * Both study-1 experiments end to end in smoke mode on each engine: the run succeeds, the
+ * required metrics are finite and in range, and every declared output exists and parses.
+ */
+class Study1ExperimentsTest {
+
+    private static final List<String> ACCURACIES = List.of("test_accuracy", "test_macro_f1", "test_macro_precision",
+            "test_macro_recall");
+
+    @TempDir
+    Path temp;
+
+    @OnEachEngine
+    void softmaxRegressionSmoke(String engine) throws Exception {
+        Map<String, Double> metrics = runSmoke(new SoftmaxRegression(), engine);
+        for (String name : List.of("initial_loss", "initial_loss_expected", "epochs_full_batch", "epochs_minibatch",
+                "steps_full_batch", "steps_minibatch", "lr_full_batch", "lr_minibatch", "seconds_per_epoch")) {
+            assertFinite(metrics, name);
+        }
+        assertEquals(metrics.get("epochs_full_batch"), metrics.get("steps_full_batch"), "one update per full-batch epoch");
+        assertTrue(metrics.get("steps_minibatch") > metrics.get("epochs_minibatch"), "several updates per mini-batch epoch");
+        assertTrue(metrics.get("initial_loss_unit_normal_init") > 5 * metrics.get("initial_loss"),
+                "N(0, 1) weights saturate the softmax");
+    }
+
+    @OnEachEngine
+    void hiddenLayerSweepSmoke(String engine) throws Exception {
+        Map<String, Double> metrics = runSmoke(new HiddenLayerSweep(), engine);
+        assertFinite(metrics, "best_hidden_size");
+        assertTrue(List.of(10.0, 20.0).contains(metrics.get("best_hidden_size")), "a swept smoke width");
+        for (String name : List.of("initial_loss", "epochs_minibatch", "steps_minibatch", "softmax_test_accuracy")) {
+            assertFinite(metrics, name);
+        }
+    }
+
+    private Map<String, Double> runSmoke(Experiment experiment, String engine) throws Exception {
+        Path out = temp.resolve(engine);
+        Summary summary = ExperimentRunner.run(experiment, RunOptions.builder().optEngine(engine).optSmoke(true)
+                .optOut(out).build());
+        Map<String, Double> metrics = summary.metrics();
+        for (Double value : metrics.values()) {
+            assertTrue(Double.isFinite(value), "every metric is finite: " + metrics);
+        }
+        for (String name : ACCURACIES) {
+            assertFinite(metrics, name);
+            assertTrue(metrics.get(name) >= 0 && metrics.get(name) <= 1, name + " = " + metrics.get(name));
+        }
+        assertTrue(metrics.get("initial_loss") > 1 && metrics.get("initial_loss") < 5, "initial loss near ln 10");
+        for (Output output : experiment.outputs()) {
+            checkParses(out.resolve(output.file()));
+        }
+        assertTrue(Summary.read(out).artifacts().containsAll(experiment.outputs().stream().map(Output::file).toList()),
+                "summary.json lists every declared output");
+        return metrics;
+    }
+
+    private static void checkParses(Path file) throws Exception {
+        assertTrue(Files.isRegularFile(file) && Files.size(file) > 0, "missing or empty: " + file);
+        String name = file.getFileName().toString();
+        if (name.endsWith(".png")) {
+            BufferedImage image = ImageIO.read(file.toFile());
+            assertNotNull(image, name);
+            assertTrue(image.getWidth() >= 400 && image.getHeight() >= 300, name + " is too small");
+        } else if (name.endsWith(".csv")) {
+            Table table = Table.read().csv(file.toFile());
+            assertTrue(table.rowCount() > 0 && table.columnCount() > 1, name + " has no rows");
+        } else if (name.endsWith(".md")) {
+            assertTrue(Files.readString(file).contains("|"), name + " has no table");
+        }
+    }
+
+    private static void assertFinite(Map<String, Double> metrics, String name) {
+        assertTrue(metrics.containsKey(name), "metric " + name + " missing from " + metrics.keySet());
+        assertTrue(Double.isFinite(metrics.get(name)), name + " = " + metrics.get(name));
+    }
+}
