@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.atelier.core.AtelierException;
 import org.atelier.core.report.chart.ChartFigure;
 import org.atelier.core.training.History;
+import org.jfree.chart.axis.NumberAxis;
 import org.junit.jupiter.api.Test;
 
 /** The learning-rate rule, the one-standard-deviation rule and steps-to-reach. */
@@ -41,6 +42,9 @@ class SelectionRulesTest {
         assertEquals(List.of(false, true), sweep.toTable().booleanColumn("chosen").asList());
         ChartFigure chart = sweep.chart("sweep");
         assertEquals(chart.width(), chart.render().getWidth());
+        // one epoch of range: without whole-epoch ticks JFreeChart would tick at fractions of an epoch
+        double tick = ((NumberAxis) chart.chart().getXYPlot().getDomainAxis()).getTickUnit().getSize();
+        assertEquals(0, tick % 1, "ticks at whole epochs, got " + tick);
     }
 
     @Test
