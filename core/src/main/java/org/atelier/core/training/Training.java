@@ -208,7 +208,7 @@ public final class Training {
         private void saveParameters(History history) {
             if (config.saveTo() != null) {
                 int epoch = config.restoreBest() ? history.bestEpoch() : history.last().epoch();
-                ModelFiles.saveParameters(trainer.getModel(), config.saveTo(), epoch);
+                ModelFiles.saveParameters(trainer.getModel(), config.saveTo(), trainer.getModel().getName(), epoch);
             }
         }
     }

@@ -1,9 +1,8 @@
 package org.atelier.experiments.study1;
 
 import ai.djl.Model;
-import java.io.IOException;
 import ai.djl.nn.SequentialBlock;
-import java.nio.file.Path;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +27,7 @@ import org.atelier.core.study.TestSetEvaluation;
 import org.atelier.core.training.EpochRecord;
 import org.atelier.core.training.FitConfig;
 import org.atelier.core.training.FitListener;
+import org.atelier.core.training.ModelFiles;
 import org.atelier.core.training.History;
 import org.atelier.core.training.Training;
 import tech.tablesaw.api.IntColumn;
@@ -311,15 +311,9 @@ public final class FashionProtocol {
      * @return the file name relative to the run directory
      */
     public String saveParameters(Model model, String name, int epoch) {
-        Path dir = context.runDirectory().root();
-        model.setProperty("Epoch", String.valueOf(epoch));
-        try {
-            model.save(dir, name);
-        } catch (IOException e) {
-            throw new AtelierException("cannot save the parameters of " + name + " to " + dir + ": " + e.getMessage(), e);
-        }
-        String file = String.format(Locale.ROOT, "%s-%04d.params", name, epoch);
-        context.runDirectory().artifact(file);
+        RunDirectory run = context.runDirectory();
+        String file = ModelFiles.saveParameters(model, run.root(), name, epoch).getFileName().toString();
+        run.artifact(file);
         return file;
     }
 
