@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.atelier.core.evaluation.ClassificationReport;
 import org.atelier.core.evaluation.ConfusionMatrix;
+import org.atelier.core.experiment.Output;
 import org.atelier.core.report.MarkdownReport;
 import org.atelier.core.report.RunDirectory;
 import org.atelier.core.report.TableFiles;
@@ -63,6 +64,23 @@ public record TestSetEvaluation(ConfusionMatrix matrix) {
         files.add(table(directory, prefix + "-averages.csv", report().summaryTable(), true));
         files.add(table(directory, prefix + "-averages.md", report().summaryTable(), false));
         return files;
+    }
+
+    /**
+     * The files {@link #write} produces, for an experiment's {@code outputs()} declaration.
+     *
+     * @param prefix the prefix that will be given to {@link #write}
+     * @param model the model they describe, e.g. {@code "the final softmax model"}
+     * @return the six outputs, in the order {@link #write} writes them
+     */
+    public static List<Output> outputs(String prefix, String model) {
+        return List.of(
+                new Output(prefix + "-confusion-matrix.png", "test confusion matrix of " + model + " (heat map)"),
+                new Output(prefix + "-confusion-matrix.csv", "test confusion matrix of " + model + " (counts)"),
+                new Output(prefix + "-per-class.csv", "per-class accuracy, precision, recall, F1 of " + model),
+                new Output(prefix + "-per-class.md", "the same as a Markdown table"),
+                new Output(prefix + "-averages.csv", "macro, micro and weighted precision, recall, F1 of " + model),
+                new Output(prefix + "-averages.md", "the same as a Markdown table"));
     }
 
     /**

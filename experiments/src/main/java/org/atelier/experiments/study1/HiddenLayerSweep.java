@@ -89,7 +89,7 @@ public final class HiddenLayerSweep implements Experiment {
 
     @Override
     public List<Output> outputs() {
-        return List.of(
+        List<Output> outputs = new ArrayList<>(List.of(
                 new Output("report.md", "the study's answers with the run's numbers and figures"),
                 new Output("history.csv", "per-epoch history of the final hidden-layer model"),
                 new Output("minibatch-lr-sweep.png", "validation loss of each learning rate at the sweep width"),
@@ -101,26 +101,17 @@ public final class HiddenLayerSweep implements Experiment {
                 new Output("loss-vs-n.png", "best validation loss against n, mean ± std"),
                 new Output("curves-loss.png", "mean loss curves per n"),
                 new Output("curves-accuracy.png", "mean accuracy curves per n"),
-                new Output("hidden-test-confusion-matrix.png", "test confusion matrix of the final hidden-layer model"),
-                new Output("hidden-test-confusion-matrix.csv", "its counts"),
-                new Output("hidden-test-per-class.csv", "its per-class accuracy, precision, recall, F1"),
-                new Output("hidden-test-per-class.md", "the same as a Markdown table"),
-                new Output("hidden-test-averages.csv", "its macro, micro and weighted precision, recall, F1"),
-                new Output("hidden-test-averages.md", "the same as a Markdown table"),
                 new Output("softmax-lr-sweep.png", "the softmax comparison model's learning-rate sweep"),
                 new Output("softmax-lr-sweep.csv", "its final numbers"),
                 new Output("softmax-loss.png", "the softmax comparison model's loss curves"),
                 new Output("softmax-accuracy.png", "its accuracy curves"),
                 new Output("softmax-histories.csv", "its history"),
                 new Output("softmax-mean-curves.csv", "its curves as a table"),
-                new Output("softmax-test-confusion-matrix.png", "test confusion matrix of the softmax model"),
-                new Output("softmax-test-confusion-matrix.csv", "its counts"),
-                new Output("softmax-test-per-class.csv", "its per-class metrics"),
-                new Output("softmax-test-per-class.md", "the same as a Markdown table"),
-                new Output("softmax-test-averages.csv", "its averages"),
-                new Output("softmax-test-averages.md", "the same as a Markdown table"),
                 new Output("comparison.csv", "softmax against hidden layer on the test set"),
-                new Output("comparison-per-class-f1.csv", "per-class F1 side by side"));
+                new Output("comparison-per-class-f1.csv", "per-class F1 side by side")));
+        outputs.addAll(TestSetEvaluation.outputs("hidden-test", "the final hidden-layer model"));
+        outputs.addAll(TestSetEvaluation.outputs("softmax-test", "the softmax comparison model"));
+        return outputs;
     }
 
     @Override

@@ -96,7 +96,7 @@ public final class SoftmaxRegression implements Experiment {
 
     @Override
     public List<Output> outputs() {
-        return List.of(
+        List<Output> outputs = new ArrayList<>(List.of(
                 new Output("report.md", "the study's answers with the run's numbers and figures"),
                 new Output("history.csv", "per-epoch history of the final model"),
                 new Output("initial-logits.png", "histogram of the logits before training"),
@@ -114,13 +114,9 @@ public final class SoftmaxRegression implements Experiment {
                 new Output("minibatch-mean-curves.csv", "mini-batch mean ± std per epoch"),
                 new Output("full-vs-minibatch.png", "validation loss against epochs and against updates"),
                 new Output("full-vs-minibatch.csv", "epochs and updates to reach full-batch GD's validation loss"),
-                new Output("softmax-test-confusion-matrix.png", "test confusion matrix (heat map)"),
-                new Output("softmax-test-confusion-matrix.csv", "test confusion matrix (counts)"),
-                new Output("softmax-test-per-class.csv", "per-class accuracy, precision, recall, F1"),
-                new Output("softmax-test-per-class.md", "the same as a Markdown table"),
-                new Output("softmax-test-averages.csv", "macro, micro and weighted precision, recall, F1"),
-                new Output("softmax-test-averages.md", "the same as a Markdown table"),
-                new Output("softmax-weights.png", "the ten weight vectors as 28 × 28 images"));
+                new Output("softmax-weights.png", "the ten weight vectors as 28 × 28 images")));
+        outputs.addAll(TestSetEvaluation.outputs("softmax-test", "the final softmax model"));
+        return outputs;
     }
 
     @Override

@@ -30,6 +30,7 @@ import org.atelier.core.training.Training;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -192,7 +193,7 @@ public final class BenchCommand implements Callable<Integer> {
     private static Table resultsTable(List<BenchResult> results) {
         Table table = Table.create("bench", StringColumn.create("engine"), StringColumn.create("model"),
                 DoubleColumn.create("seconds_per_epoch"), DoubleColumn.create("plain_seconds_per_epoch"),
-                DoubleColumn.create("ratio_to_plain"), DoubleColumn.create("images_per_second"),
+                DoubleColumn.create("ratio_to_plain"), IntColumn.create("images_per_second"),
                 DoubleColumn.create("gflops"));
         for (BenchResult r : results) {
             table.stringColumn("engine").append(r.engine());
@@ -200,7 +201,7 @@ public final class BenchCommand implements Callable<Integer> {
             table.doubleColumn("seconds_per_epoch").append(r.secondsPerEpoch());
             table.doubleColumn("plain_seconds_per_epoch").append(r.plain().median());
             table.doubleColumn("ratio_to_plain").append(r.ratioToPlain());
-            table.doubleColumn("images_per_second").append(r.imagesPerSecond());
+            table.intColumn("images_per_second").append((int) Math.round(r.imagesPerSecond()));
             table.doubleColumn("gflops").append(r.gflops());
         }
         return table;
