@@ -12,6 +12,7 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.LongStream;
 import org.atelier.core.AtelierException;
 import org.atelier.core.experiment.ExperimentContext;
+import org.atelier.core.experiment.Output;
 import org.atelier.core.models.Initializers;
 import org.atelier.core.report.MarkdownReport;
 import org.atelier.core.report.RunDirectory;
@@ -109,6 +110,23 @@ public final class FashionProtocol {
                         SeedRuns.trainingSeconds(history));
             }
         };
+    }
+
+    /**
+     * The files {@link #runVariant} writes for one variant, for an experiment's {@code outputs()}.
+     *
+     * @param id the variant's id, e.g. {@code minibatch}
+     * @param variant the variant in words, e.g. {@code "mini-batch GD"}
+     * @return the six outputs
+     */
+    public static List<Output> variantOutputs(String id, String variant) {
+        return List.of(
+                new Output(id + "-lr-sweep.png", variant + ": validation loss of each learning rate"),
+                new Output(id + "-lr-sweep.csv", variant + ": the learning-rate sweep's final numbers"),
+                new Output(id + "-loss.png", variant + ": loss curves of all seeds, mean ± std"),
+                new Output(id + "-accuracy.png", variant + ": accuracy curves of all seeds, mean ± std"),
+                new Output(id + "-histories.csv", variant + ": every seed's history"),
+                new Output(id + "-mean-curves.csv", variant + ": mean ± std per epoch"));
     }
 
     /**

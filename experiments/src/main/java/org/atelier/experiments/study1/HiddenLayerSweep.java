@@ -101,14 +101,9 @@ public final class HiddenLayerSweep implements Experiment {
                 new Output("loss-vs-n.png", "best validation loss against n, mean ± std"),
                 new Output("curves-loss.png", "mean loss curves per n"),
                 new Output("curves-accuracy.png", "mean accuracy curves per n"),
-                new Output("softmax-lr-sweep.png", "the softmax comparison model's learning-rate sweep"),
-                new Output("softmax-lr-sweep.csv", "its final numbers"),
-                new Output("softmax-loss.png", "the softmax comparison model's loss curves"),
-                new Output("softmax-accuracy.png", "its accuracy curves"),
-                new Output("softmax-histories.csv", "its history"),
-                new Output("softmax-mean-curves.csv", "its curves as a table"),
                 new Output("comparison.csv", "softmax against hidden layer on the test set"),
                 new Output("comparison-per-class-f1.csv", "per-class F1 side by side")));
+        outputs.addAll(FashionProtocol.variantOutputs("softmax", "the softmax comparison model"));
         outputs.addAll(TestSetEvaluation.outputs("hidden-test", "the final hidden-layer model"));
         outputs.addAll(TestSetEvaluation.outputs("softmax-test", "the softmax comparison model"));
         return outputs;

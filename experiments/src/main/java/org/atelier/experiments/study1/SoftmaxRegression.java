@@ -100,21 +100,11 @@ public final class SoftmaxRegression implements Experiment {
                 new Output("report.md", "the study's answers with the run's numbers and figures"),
                 new Output("history.csv", "per-epoch history of the final model"),
                 new Output("initial-logits.png", "histogram of the logits before training"),
-                new Output("full-batch-lr-sweep.png", "validation loss of each full-batch learning rate"),
-                new Output("full-batch-lr-sweep.csv", "the full-batch sweep's final numbers"),
-                new Output("full-batch-loss.png", "full-batch loss curves of all seeds, mean ± std"),
-                new Output("full-batch-accuracy.png", "full-batch accuracy curves of all seeds, mean ± std"),
-                new Output("full-batch-histories.csv", "every full-batch seed's history"),
-                new Output("full-batch-mean-curves.csv", "full-batch mean ± std per epoch"),
-                new Output("minibatch-lr-sweep.png", "validation loss of each mini-batch learning rate"),
-                new Output("minibatch-lr-sweep.csv", "the mini-batch sweep's final numbers"),
-                new Output("minibatch-loss.png", "mini-batch loss curves of all seeds, mean ± std"),
-                new Output("minibatch-accuracy.png", "mini-batch accuracy curves of all seeds, mean ± std"),
-                new Output("minibatch-histories.csv", "every mini-batch seed's history"),
-                new Output("minibatch-mean-curves.csv", "mini-batch mean ± std per epoch"),
                 new Output("full-vs-minibatch.png", "validation loss against epochs and against updates"),
                 new Output("full-vs-minibatch.csv", "epochs and updates to reach full-batch GD's validation loss"),
                 new Output("softmax-weights.png", "the ten weight vectors as 28 × 28 images")));
+        outputs.addAll(FashionProtocol.variantOutputs("full-batch", "full-batch GD"));
+        outputs.addAll(FashionProtocol.variantOutputs("minibatch", "mini-batch GD"));
         outputs.addAll(TestSetEvaluation.outputs("softmax-test", "the final softmax model"));
         return outputs;
     }
