@@ -1,8 +1,10 @@
 package org.atelier.core.study;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 
 /**
  * Where the cross-entropy loss of a freshly initialized classifier should start.
@@ -47,10 +49,7 @@ public final class InitialLoss {
      */
     public static double meanLogitVariance(NDArray features, double weightStd) {
         try (NDManager scope = features.getManager().newSubManager()) {
-            NDArray flat = features.reshape(features.getShape().get(0), -1);
-            flat.attach(scope);
-            double meanSquaredNorm = flat.square().sum(new int[] {1}).mean().toType(DataType.FLOAT64, false).getDouble();
-            return weightStd * weightStd * meanSquaredNorm;
+            return logitVariances(features, weightStd, scope).mean().toType(DataType.FLOAT64, false).getDouble();
         }
     }
 
@@ -69,11 +68,16 @@ public final class InitialLoss {
      */
     public static double higherOrderBound(NDArray features, double weightStd) {
         try (NDManager scope = features.getManager().newSubManager()) {
-            NDArray flat = features.reshape(features.getShape().get(0), -1);
-            flat.attach(scope);
-            NDArray s2 = flat.square().sum(new int[] {1}).mul(weightStd * weightStd);
-            return 0.025 * s2.square().mean().toType(DataType.FLOAT64, false).getDouble();
+            return 0.025 * logitVariances(features, weightStd, scope).square().mean().toType(DataType.FLOAT64, false)
+                    .getDouble();
         }
+    }
+
+    /** Per sample, the variance of a logit under the initialization: σ²·‖x‖², owned by {@code scope}. */
+    private static NDArray logitVariances(NDArray features, double weightStd, NDManager scope) {
+        NDArray flat = features.reshape(features.getShape().get(0), -1);
+        flat.attach(scope);
+        return flat.square().sum(new int[] {1}).mul(weightStd * weightStd);
     }
 
     /**
@@ -84,14 +88,9 @@ public final class InitialLoss {
      * @return mean over samples of logsumexp(z) − z_label
      */
     public static double crossEntropy(NDArray logits, NDArray labels) {
-        try (NDManager scope = logits.getManager().newSubManager()) {
-            NDArray logProbabilities = logits.logSoftmax(1);
-            logProbabilities.attach(scope);
-            // one-hot rather than gather: both engines implement it
-            NDArray indices = labels.toType(DataType.INT32, true); // a copy: attaching it must not take the labels away
-            indices.attach(scope);
-            NDArray oneHot = indices.oneHot(Math.toIntExact(logits.getShape().get(1)));
-            return -logProbabilities.mul(oneHot).sum(new int[] {1}).mean().toType(DataType.FLOAT64, false).getDouble();
+        // DJL's loss, the one training minimizes: the check measures exactly that quantity.
+        try (NDArray loss = new SoftmaxCrossEntropyLoss().evaluate(new NDList(labels), new NDList(logits))) {
+            return loss.toType(DataType.FLOAT64, false).getDouble();
         }
     }
 }

@@ -17,12 +17,6 @@ import java.util.Map;
 record Evaluation(double loss, double accuracy) {
 
     /**
-     * Samples per forward pass. Larger than training batches: evaluation keeps no activations for a
-     * backward pass, and fewer, larger calls amortize the per-call overhead.
-     */
-    static final int BATCH = 1024;
-
-    /**
      * Evaluates the trainer's model on the data.
      *
      * @param trainer the trainer (its loss and block)
@@ -31,7 +25,7 @@ record Evaluation(double loss, double accuracy) {
      * @return loss and accuracy
      */
     static Evaluation of(Trainer trainer, LabeledArrays data, boolean notifyListeners) {
-        TensorBatches batches = new TensorBatches(data, BATCH, null);
+        TensorBatches batches = new TensorBatches(data, Inference.BATCH, null);
         try (EpochAccumulator totals = new EpochAccumulator(trainer.getManager(), 0, batches.batchesPerEpoch())) {
             for (Batch batch : batches.getData(trainer.getManager())) {
                 try (batch) {

@@ -18,7 +18,11 @@ import java.util.List;
  */
 public final class Inference {
 
-    /** Samples per forward pass. */
+    /**
+     * Samples per forward pass, here and in validation during training. Larger than training
+     * batches: no activations are kept for a backward pass, and fewer, larger calls amortize the
+     * per-call overhead.
+     */
     public static final int BATCH = 1024;
 
     private Inference() {}
