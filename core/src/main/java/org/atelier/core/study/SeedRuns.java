@@ -36,7 +36,7 @@ public final class SeedRuns implements AutoCloseable {
      *
      * @param seeds the seeds, one run each
      * @param newModel creates a fresh, uninitialized model with its block
-     * @param config the fit configuration of a seed (use {@code optRestoreBest(true)} so that the
+     * @param config the fit configuration of a seed (add a {@code RestoreBestEpoch} so that the
      *     kept model is the one of its best epoch)
      * @param train the training data
      * @param validation the validation data, which ranks the runs

@@ -16,6 +16,26 @@ package org.atelier.core.training;
 public record EpochRecord(int epoch, double trainLoss, double trainAccuracy, double valLoss, double valAccuracy,
         double learningRate, double seconds, long steps) {
 
+    /**
+     * A value by its Keras name: {@code loss}, {@code accuracy}, {@code val_loss}, {@code
+     * val_accuracy} or {@code lr}.
+     *
+     * @param key the name, one of {@link History#KEYS}
+     * @return the value (NaN where the fit had no validation data or the rate is unknown)
+     * @throws IllegalArgumentException for any other name
+     */
+    public double get(String key) {
+        return switch (key) {
+            case "loss" -> trainLoss;
+            case "accuracy" -> trainAccuracy;
+            case "val_loss" -> valLoss;
+            case "val_accuracy" -> valAccuracy;
+            case "lr" -> learningRate;
+            default -> throw new IllegalArgumentException("unknown history key '" + key + "'; known: "
+                    + String.join(", ", History.KEYS));
+        };
+    }
+
     /** Whether the epoch has validation numbers. */
     public boolean hasValidation() {
         return !Double.isNaN(valLoss);

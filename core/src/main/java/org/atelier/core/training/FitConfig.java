@@ -5,29 +5,32 @@ import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import java.io.PrintStream;
-import java.nio.file.Path;
+import ai.djl.translate.Transform;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 import org.atelier.core.models.Initializers;
 
 /**
- * Everything {@link Training#fit} needs besides the model and the data. Build with {@link #builder()}.
+ * Everything {@link Training#fit} needs besides the model and the data: loss, optimizer, batch
+ * size, epochs, seed, the transform of training batches and the listeners. What happens between
+ * epochs (early stopping, restoring the best epoch, checkpoints, learning-rate changes) is not
+ * configured here but by listeners ({@code org.atelier.core.training.listener}). Build with
+ * {@link #builder()}.
  */
 public final class FitConfig {
 
     private final Loss loss;
-    private final Optimizer optimizer;
+    private final Function<Tracker, Optimizer> optimizer;
     private final Tracker learningRate;
+    private final boolean rateAdjustable;
     private final Initializer initializer;
     private final int batchSize;
     private final int epochs;
     private final long seed;
     private final boolean evaluateBeforeTraining;
-    private final int patience;
-    private final double minDelta;
-    private final boolean restoreBest;
-    private final Path saveTo;
+    private final Transform batchTransform;
     private final List<FitListener> listeners;
     private final List<TrainingListener> trainingListeners;
 
@@ -35,20 +38,17 @@ public final class FitConfig {
         loss = b.loss;
         optimizer = b.optimizer;
         learningRate = b.learningRate;
+        rateAdjustable = b.rateAdjustable;
         initializer = b.initializer;
         batchSize = b.batchSize;
         epochs = b.epochs;
         seed = b.seed;
         evaluateBeforeTraining = b.evaluateBeforeTraining;
-        patience = b.patience;
-        minDelta = b.minDelta;
-        restoreBest = b.restoreBest;
-        saveTo = b.saveTo;
-        List<FitListener> all = new ArrayList<>();
+        batchTransform = b.batchTransform;
+        List<FitListener> all = new ArrayList<>(b.listeners);
         if (b.progress != null) {
             all.add(b.progress);
         }
-        all.addAll(b.listeners);
         listeners = List.copyOf(all);
         trainingListeners = List.copyOf(b.trainingListeners);
     }
@@ -63,14 +63,25 @@ public final class FitConfig {
         return loss;
     }
 
-    /** The optimizer. */
-    public Optimizer optimizer() {
-        return optimizer;
+    /**
+     * A new optimizer for one fit, reading its learning rate from {@code rate}: each fit gets its
+     * own, so optimizer state (momentum, Adam's moments) never leaks from one fit into the next.
+     *
+     * @param rate the tracker the optimizer must use for its learning rate
+     * @return the optimizer
+     */
+    public Optimizer newOptimizer(Tracker rate) {
+        return optimizer.apply(rate);
     }
 
-    /** The optimizer's learning-rate schedule if known (recorded in the history), else null. */
+    /** The learning-rate schedule, or null if the optimizer was given built and its rate is unknown. */
     public Tracker learningRate() {
         return learningRate;
+    }
+
+    /** Whether listeners can change the learning rate: false for an optimizer given built. */
+    public boolean rateAdjustable() {
+        return rateAdjustable;
     }
 
     /** The initializer of weight parameters (biases start at zero). */
@@ -98,27 +109,12 @@ public final class FitConfig {
         return evaluateBeforeTraining;
     }
 
-    /** Epochs without validation-loss improvement after which training stops; 0 = never stop early. */
-    public int patience() {
-        return patience;
+    /** The transform of every training batch's features before the forward pass, or null. */
+    public Transform batchTransform() {
+        return batchTransform;
     }
 
-    /** The decrease of validation loss that counts as an improvement. */
-    public double minDelta() {
-        return minDelta;
-    }
-
-    /** Whether the parameters of the best validation epoch are put back at the end. */
-    public boolean restoreBest() {
-        return restoreBest;
-    }
-
-    /** The directory the final parameters are saved to as DJL {@code .params}, or null. */
-    public Path saveTo() {
-        return saveTo;
-    }
-
-    /** The Atelier listeners, progress output included. */
+    /** The listeners in the order they are called, the progress printer last. */
     public List<FitListener> listeners() {
         return listeners;
     }
@@ -132,21 +128,23 @@ public final class FitConfig {
     public static final class Builder {
         private Loss loss = Loss.softmaxCrossEntropyLoss();
         private Tracker learningRate = Tracker.fixed(0.1f);
-        private Optimizer optimizer = Optimizer.sgd().setLearningRateTracker(learningRate).build();
+        private Function<Tracker, Optimizer> optimizer = Builder::sgd;
+        private boolean rateAdjustable = true;
         private Initializer initializer = Initializers.normalFanIn();
         private int batchSize = 64;
         private int epochs = 1;
         private long seed;
         private boolean evaluateBeforeTraining;
-        private int patience;
-        private double minDelta;
-        private boolean restoreBest;
-        private Path saveTo;
+        private Transform batchTransform;
         private FitListener progress = ProgressPrinter.auto(System.err);
         private final List<FitListener> listeners = new ArrayList<>();
         private final List<TrainingListener> trainingListeners = new ArrayList<>();
 
         private Builder() {}
+
+        private static Optimizer sgd(Tracker rate) {
+            return Optimizer.sgd().setLearningRateTracker(rate).build();
+        }
 
         /** Sets the number of epochs (the maximum, with early stopping). */
         public Builder setEpochs(int epochs) {
@@ -174,26 +172,42 @@ public final class FitConfig {
 
         /** Plain SGD with a fixed learning rate (the default, with 0.1). */
         public Builder optSgd(float learningRate) {
-            return optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(learningRate)).build(),
-                    Tracker.fixed(learningRate));
+            return optOptimizer(Builder::sgd, Tracker.fixed(learningRate));
         }
 
         /** Adam with a fixed learning rate and DJL's default betas. */
         public Builder optAdam(float learningRate) {
-            return optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate)).build(),
-                    Tracker.fixed(learningRate));
+            return optOptimizer(rate -> Optimizer.adam().optLearningRateTracker(rate).build(), Tracker.fixed(learningRate));
         }
 
         /**
-         * Any DJL optimizer.
+         * Any DJL optimizer, built anew for each fit around the learning rate it is handed, so that
+         * listeners can change the rate ({@link FitContext#setLearningRate}).
+         *
+         * @param optimizer builds the optimizer with the given learning-rate tracker, e.g. {@code
+         *     rate -> Optimizer.sgd().setLearningRateTracker(rate).optMomentum(0.9f).build()}
+         * @param schedule the learning-rate schedule handed to it (until a listener sets a rate)
+         * @return this builder
+         */
+        public Builder optOptimizer(Function<Tracker, Optimizer> optimizer, Tracker schedule) {
+            this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+            this.learningRate = Objects.requireNonNull(schedule, "a learning-rate schedule is needed, e.g. Tracker.fixed(0.1f)");
+            this.rateAdjustable = true;
+            return this;
+        }
+
+        /**
+         * A DJL optimizer built elsewhere. Its learning rate cannot be changed by listeners, and
+         * its state is shared by every fit of this configuration.
          *
          * @param optimizer the optimizer
          * @param learningRate its learning-rate schedule, recorded in the history; null if unknown
          * @return this builder
          */
         public Builder optOptimizer(Optimizer optimizer, Tracker learningRate) {
-            this.optimizer = optimizer;
+            this.optimizer = ignored -> optimizer;
             this.learningRate = learningRate;
+            this.rateAdjustable = false;
             return this;
         }
 
@@ -216,28 +230,17 @@ public final class FitConfig {
         }
 
         /**
-         * Stops when the validation loss has not decreased by more than {@code minDelta} for
-         * {@code patience} epochs in a row (Keras's {@code EarlyStopping(monitor="val_loss")}).
+         * Transforms the features of every training batch after it is gathered, on the batch's
+         * device, before the forward pass; validation data is never transformed. The transform
+         * sees the whole batch, e.g. {@code (N, C, H, W)}; the ones in {@code
+         * org.atelier.core.transform} are vectorized and seeded, and compose with DJL's {@code
+         * Pipeline}.
+         *
+         * @param transform the transform, or null for none
+         * @return this builder
          */
-        public Builder optEarlyStopping(int patience, double minDelta) {
-            if (patience < 1 || minDelta < 0) {
-                throw new IllegalArgumentException("early stopping needs patience ≥ 1 and min delta ≥ 0, got "
-                        + patience + " and " + minDelta);
-            }
-            this.patience = patience;
-            this.minDelta = minDelta;
-            return this;
-        }
-
-        /** Puts back the parameters of the epoch with the lowest validation loss when training ends. */
-        public Builder optRestoreBest(boolean restore) {
-            this.restoreBest = restore;
-            return this;
-        }
-
-        /** Saves the final (or, with {@link #optRestoreBest}, the best) parameters to this directory. */
-        public Builder optSaveTo(Path directory) {
-            this.saveTo = directory;
+        public Builder optBatchTransform(Transform transform) {
+            this.batchTransform = transform;
             return this;
         }
 
@@ -247,7 +250,7 @@ public final class FitConfig {
             return this;
         }
 
-        /** Adds an Atelier listener. */
+        /** Adds a listener; listeners are called in the order they were added. */
         public Builder addListener(FitListener listener) {
             listeners.add(listener);
             return this;

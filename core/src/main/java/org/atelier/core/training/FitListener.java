@@ -1,45 +1,56 @@
 package org.atelier.core.training;
 
 /**
- * A callback of {@link Training#fit}, in the spirit of Keras callbacks. All methods default to
- * doing nothing. Listeners are called on the training thread; they must be cheap in
- * {@link #onBatchEnd}, which runs after every update.
+ * A callback of {@link Training#fit}, in the spirit of Keras callbacks and Lightning's hooks.
+ * Every hook gets the {@link FitContext}, through which a listener reads the records so far and
+ * the learning rate, and stops training or changes the rate. All methods default to doing
+ * nothing. Listeners are called on the training thread in the order they were added; they must
+ * be cheap in {@link #onBatchEnd}, which runs after every update. A listener that keeps state
+ * resets it in {@link #onFitBegin}, so that one configuration can be used for several fits.
+ *
+ * <p>The listeners that ship with the core are in {@code org.atelier.core.training.listener}
+ * (early stopping, restoring the best epoch, a best-epoch checkpoint, reducing the learning rate
+ * on a plateau), plus {@link ProgressPrinter}.
  */
 public interface FitListener {
 
     /**
-     * Training is about to begin.
+     * Training is about to begin (the block is initialized).
      *
-     * @param maxEpochs the maximum number of epochs
-     * @param batchesPerEpoch the number of updates per epoch
+     * @param context the fit
      */
-    default void onFitBegin(int maxEpochs, int batchesPerEpoch) {}
+    default void onFitBegin(FitContext context) {}
 
     /**
      * An epoch is about to begin.
      *
+     * @param context the fit
      * @param epoch the epoch number, 1-based
      */
-    default void onEpochBegin(int epoch) {}
+    default void onEpochBegin(FitContext context, int epoch) {}
 
     /**
      * One update is done.
      *
+     * @param context the fit
      * @param progress where the epoch stands; its running loss and accuracy cost a device sync each
      */
-    default void onBatchEnd(BatchProgress progress) {}
+    default void onBatchEnd(FitContext context, BatchProgress progress) {}
 
     /**
-     * An epoch (or the evaluation before training, epoch 0) is complete.
+     * An epoch (or the evaluation before training, epoch 0) is complete and recorded: {@code
+     * record} is the last of {@code context.records()}.
      *
+     * @param context the fit
      * @param record its numbers
      */
-    default void onEpochEnd(EpochRecord record) {}
+    default void onEpochEnd(FitContext context, EpochRecord record) {}
 
     /**
      * Training is over.
      *
+     * @param context the fit
      * @param history the whole history
      */
-    default void onFitEnd(History history) {}
+    default void onFitEnd(FitContext context, History history) {}
 }

@@ -24,6 +24,9 @@ public record History(List<EpochRecord> epochs, boolean stoppedEarly) {
     public static final List<String> COLUMNS = List.of(
             "epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy", "learning_rate", "seconds", "steps");
 
+    /** Keras's names of the per-epoch values, in Keras's order ({@link EpochRecord#get}). */
+    public static final List<String> KEYS = List.of("loss", "accuracy", "val_loss", "val_accuracy", "lr");
+
     /** Copies the list so the history cannot change afterwards. */
     public History {
         epochs = List.copyOf(epochs);
@@ -32,6 +35,38 @@ public record History(List<EpochRecord> epochs, boolean stoppedEarly) {
     /** The evaluation before the first update (epoch 0), if it was requested. */
     public Optional<EpochRecord> initial() {
         return epochs.stream().filter(e -> e.epoch() == 0).findFirst();
+    }
+
+    /**
+     * The keys this history has values for, as Keras's {@code history.history.keys()}: {@code loss,
+     * accuracy}, then {@code val_loss, val_accuracy} if there was validation data, then {@code lr}
+     * if the learning rate is known.
+     *
+     * @return the keys in Keras's order
+     */
+    public List<String> keys() {
+        List<EpochRecord> trained = trained();
+        return KEYS.stream().filter(key -> trained.stream().anyMatch(e -> !Double.isNaN(e.get(key)))).toList();
+    }
+
+    /**
+     * One value per trained epoch (1, 2, …; epoch 0 is in {@link #initial()}), as Keras's {@code
+     * history.history[key]}.
+     *
+     * @param key one of {@link #keys()}
+     * @return the values in epoch order
+     * @throws IllegalArgumentException if the key is unknown or this history has no values for it
+     */
+    public double[] get(String key) {
+        if (!keys().contains(key)) {
+            throw new IllegalArgumentException("this history has no values for '" + key + "'; it has: "
+                    + String.join(", ", keys()));
+        }
+        return trained().stream().mapToDouble(e -> e.get(key)).toArray();
+    }
+
+    private List<EpochRecord> trained() {
+        return epochs.stream().filter(e -> e.epoch() > 0).toList();
     }
 
     /** The last epoch recorded. */

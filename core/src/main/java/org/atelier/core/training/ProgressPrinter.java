@@ -50,13 +50,13 @@ public final class ProgressPrinter implements FitListener {
     }
 
     @Override
-    public void onFitBegin(int epochs, int batches) {
-        this.maxEpochs = epochs;
-        this.batchesPerEpoch = batches;
+    public void onFitBegin(FitContext context) {
+        this.maxEpochs = context.maxEpochs();
+        this.batchesPerEpoch = context.batchesPerEpoch();
     }
 
     @Override
-    public void onEpochBegin(int epoch) {
+    public void onEpochBegin(FitContext context, int epoch) {
         if (terminal) {
             out.println("Epoch " + epoch + "/" + maxEpochs);
             lastDraw = 0;
@@ -64,7 +64,7 @@ public final class ProgressPrinter implements FitListener {
     }
 
     @Override
-    public void onBatchEnd(BatchProgress p) {
+    public void onBatchEnd(FitContext context, BatchProgress p) {
         long now = System.nanoTime() / 1_000_000;
         if (terminal && p.batch() < p.batches() && now - lastDraw >= REDRAW_MILLIS) {
             lastDraw = now;
@@ -75,7 +75,7 @@ public final class ProgressPrinter implements FitListener {
     }
 
     @Override
-    public void onEpochEnd(EpochRecord r) {
+    public void onEpochEnd(FitContext context, EpochRecord r) {
         String values = metrics(r.trainLoss(), r.trainAccuracy()) + validation(r);
         if (terminal && r.epoch() > 0) {
             out.println("\r" + bar(batchesPerEpoch, batchesPerEpoch, r.seconds()) + values);

@@ -12,9 +12,13 @@ import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.listener.TrainingListener.BatchData;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.translate.Transform;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Keras's {@code fit} on top of DJL's {@link Trainer}: trains a model on in-memory arrays and
@@ -26,6 +30,11 @@ import java.util.Map;
  * them after every batch); no evaluator recomputes the loss; batches are gathered from one
  * in-memory array ({@link TensorBatches}) and freed with their batch; the optimizer updates the
  * parameters without first copying every gradient ({@link ParameterUpdate}).
+ *
+ * <p>This class is only the loop. What happens between epochs (early stopping, restoring the best
+ * epoch, checkpoints, learning-rate changes, progress) is done by {@link FitListener}s through the
+ * {@link FitContext} that each hook receives; an optional batch transform (augmentation) is applied
+ * to every training batch before its forward pass.
  */
 public final class Training {
 
@@ -37,26 +46,24 @@ public final class Training {
      * @param model the model, its block initialized here unless it already is (fine-tuning)
      * @param train the training data
      * @param validation the validation data, or null
-     * @param config loss, optimizer, batch size, epochs, seed, early stopping, listeners
+     * @param config loss, optimizer, batch size, epochs, seed, batch transform, listeners
      * @return the history, one record per epoch (plus epoch 0 if requested)
      */
     public static History fit(Model model, LabeledArrays train, LabeledArrays validation, FitConfig config) {
-        if (validation == null && (config.patience() > 0 || config.restoreBest())) {
-            throw new IllegalArgumentException("early stopping and restoring the best epoch monitor val_loss;"
-                    + " pass validation data");
-        }
         model.getNDManager().getEngine().setRandomSeed(Math.toIntExact(config.seed() & 0x7fffffffL));
-        try (Trainer trainer = model.newTrainer(trainingConfig(config))) {
+        AdjustableRate rate = config.learningRate() == null ? null : new AdjustableRate(config.learningRate());
+        Optimizer optimizer = config.newOptimizer(rate);
+        try (Trainer trainer = model.newTrainer(trainingConfig(config, optimizer))) {
             if (!model.getBlock().isInitialized()) {
                 trainer.initialize(batchShape(train, config.batchSize()));
             }
-            return new Run(trainer, train, validation, config).execute();
+            return new Run(trainer, train, validation, config, optimizer, rate).execute();
         }
     }
 
-    private static DefaultTrainingConfig trainingConfig(FitConfig config) {
+    private static DefaultTrainingConfig trainingConfig(FitConfig config, Optimizer optimizer) {
         return new DefaultTrainingConfig(config.loss())
-                .optOptimizer(config.optimizer())
+                .optOptimizer(optimizer)
                 .optInitializer(config.initializer(), Parameter.Type.WEIGHT)
                 .addTrainingListeners(config.trainingListeners().toArray(TrainingListener[]::new));
     }
@@ -66,88 +73,61 @@ public final class Training {
         return new Shape(Math.min(batchSize, data.size())).addAll(sample);
     }
 
-    /** One call of {@code fit}: the state that lives from the first epoch to the last. */
-    private static final class Run {
+    /** One call of {@code fit}: the state that lives from the first epoch to the last, and the context listeners see. */
+    private static final class Run implements FitContext {
         private final Trainer trainer;
         private final LabeledArrays train;
         private final LabeledArrays validation;
         private final FitConfig config;
         private final TensorBatches batches;
         private final List<EpochRecord> records = new ArrayList<>();
+        private final List<EpochRecord> recordsView = Collections.unmodifiableList(records);
         private final boolean notifyDjl;
         private final ParameterUpdate update;
+        private final AdjustableRate rate;
+        private final Transform batchTransform;
         private long steps;
+        private boolean stopRequested;
 
-        Run(Trainer trainer, LabeledArrays train, LabeledArrays validation, FitConfig config) {
+        Run(Trainer trainer, LabeledArrays train, LabeledArrays validation, FitConfig config, Optimizer optimizer,
+                AdjustableRate rate) {
             this.trainer = trainer;
             this.train = train;
             this.validation = validation;
             this.config = config;
             this.batches = new TensorBatches(train, config.batchSize(), config.seed());
             this.notifyDjl = !config.trainingListeners().isEmpty();
-            this.update = new ParameterUpdate(trainer.getModel().getBlock(), config.optimizer());
+            this.update = new ParameterUpdate(trainer.getModel().getBlock(), optimizer);
+            this.rate = rate;
+            this.batchTransform = config.batchTransform();
         }
 
         History execute() {
-            config.listeners().forEach(l -> l.onFitBegin(config.epochs(), batches.batchesPerEpoch()));
-            boolean stoppedEarly;
-            try (ParameterSnapshot best = new ParameterSnapshot(trainer.getModel().getBlock(), trainer.getManager())) {
-                if (config.evaluateBeforeTraining()) {
-                    finishEpoch(evaluateInitial(), best);
-                }
-                stoppedEarly = trainEpochs(best);
-                if (config.restoreBest() && best.isTaken()) {
-                    best.restore();
-                }
+            listeners(l -> l.onFitBegin(this));
+            if (config.evaluateBeforeTraining()) {
+                finishEpoch(evaluateInitial());
             }
-            History history = new History(records, stoppedEarly);
-            saveParameters(history);
-            config.listeners().forEach(l -> l.onFitEnd(history));
+            int epoch = 0;
+            while (!stopRequested && epoch < config.epochs()) {
+                int number = ++epoch;
+                listeners(l -> l.onEpochBegin(this, number));
+                finishEpoch(trainEpoch(number));
+            }
+            History history = new History(records, epoch < config.epochs());
+            listeners(l -> l.onFitEnd(this, history));
             return history;
         }
 
-        /** Runs epochs until the maximum or until early stopping; returns whether it stopped early. */
-        private boolean trainEpochs(ParameterSnapshot best) {
-            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                int number = epoch;
-                config.listeners().forEach(l -> l.onEpochBegin(number));
-                finishEpoch(trainEpoch(epoch), best);
-                if (config.patience() > 0 && epochsSinceBest() >= config.patience() && epoch < config.epochs()) {
-                    return true;
-                }
-            }
-            return false;
+        private void listeners(Consumer<FitListener> call) {
+            config.listeners().forEach(call);
         }
 
-        private void finishEpoch(EpochRecord record, ParameterSnapshot best) {
-            // the snapshot follows History.best(): the lowest validation loss, min delta aside
-            boolean newBest = records.stream().noneMatch(r -> r.valLoss() <= record.valLoss());
+        private void finishEpoch(EpochRecord record) {
             records.add(record);
-            if (config.restoreBest() && newBest) {
-                best.take();
-            }
-            config.listeners().forEach(l -> l.onEpochEnd(record));
+            listeners(l -> l.onEpochEnd(this, record));
             if (notifyDjl) {
                 trainer.notifyListeners(l -> l.onEpoch(trainer));
             }
-        }
-
-        /** Epochs recorded since the last one that improved validation loss by more than min delta. */
-        private int epochsSinceBest() {
-            if (validation == null) {
-                return 0;
-            }
-            double best = Double.POSITIVE_INFINITY;
-            int since = 0;
-            for (EpochRecord r : records) {
-                if (r.valLoss() < best - config.minDelta()) {
-                    best = r.valLoss();
-                    since = 0;
-                } else {
-                    since++;
-                }
-            }
-            return since;
         }
 
         private EpochRecord evaluateInitial() {
@@ -165,7 +145,7 @@ public final class Training {
                         trainBatch(batch, totals);
                     }
                     steps++;
-                    config.listeners().forEach(l -> l.onBatchEnd(totals));
+                    listeners(l -> l.onBatchEnd(this, totals));
                 }
                 return record(epoch, totals.lossSum() / totals.batch(), totals.accuracy(), start);
             }
@@ -173,6 +153,10 @@ public final class Training {
 
         private void trainBatch(Batch batch, EpochAccumulator totals) {
             NDList data = batch.getData();
+            if (batchTransform != null) {
+                // the result belongs to the batch's manager, as the batch does, and is freed with it
+                data = new NDList(batchTransform.transform(data.head()));
+            }
             NDList labels = batch.getLabels();
             NDList predictions;
             NDArray loss;
@@ -199,17 +183,65 @@ public final class Training {
                 valLoss = onValidation.loss();
                 valAccuracy = onValidation.accuracy();
             }
-            double learningRate = config.learningRate() == null
-                    ? Double.NaN : config.learningRate().getNewValue(Math.toIntExact(steps));
-            return new EpochRecord(epoch, trainLoss, trainAccuracy, valLoss, valAccuracy, learningRate,
+            return new EpochRecord(epoch, trainLoss, trainAccuracy, valLoss, valAccuracy, learningRate(),
                     (System.nanoTime() - start) / 1e9, steps);
         }
 
-        private void saveParameters(History history) {
-            if (config.saveTo() != null) {
-                int epoch = config.restoreBest() ? history.bestEpoch() : history.last().epoch();
-                ModelFiles.saveParameters(trainer.getModel(), config.saveTo(), trainer.getModel().getName(), epoch);
+        @Override
+        public Model model() {
+            return trainer.getModel();
+        }
+
+        @Override
+        public Trainer trainer() {
+            return trainer;
+        }
+
+        @Override
+        public int maxEpochs() {
+            return config.epochs();
+        }
+
+        @Override
+        public int batchesPerEpoch() {
+            return batches.batchesPerEpoch();
+        }
+
+        @Override
+        public boolean hasValidation() {
+            return validation != null;
+        }
+
+        @Override
+        public List<EpochRecord> records() {
+            return recordsView;
+        }
+
+        @Override
+        public double learningRate() {
+            return rate == null ? Double.NaN : rate.getNewValue(Math.toIntExact(steps));
+        }
+
+        @Override
+        public void setLearningRate(double newRate) {
+            if (!config.rateAdjustable()) {
+                throw new IllegalStateException("the learning rate of an optimizer given built cannot be changed;"
+                        + " configure it with optSgd, optAdam or optOptimizer(factory, schedule)");
             }
+            if (!(newRate > 0) || Double.isInfinite(newRate)) {
+                throw new IllegalArgumentException("a learning rate must be positive and finite, got " + newRate);
+            }
+            rate.set((float) newRate);
+        }
+
+        @Override
+        public void stopTraining() {
+            stopRequested = true;
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return stopRequested;
         }
     }
 }

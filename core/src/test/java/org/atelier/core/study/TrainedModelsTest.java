@@ -17,6 +17,7 @@ import org.atelier.core.report.MarkdownReport;
 import org.atelier.core.report.RunDirectory;
 import org.atelier.core.testing.OnEachEngine;
 import org.atelier.core.training.FitConfig;
+import org.atelier.core.training.listener.RestoreBestEpoch;
 import org.atelier.core.training.History;
 import org.atelier.core.training.LabeledArrays;
 import org.atelier.core.training.SyntheticData;
@@ -39,7 +40,7 @@ class TrainedModelsTest {
             LabeledArrays test = LabeledArrays.of(blobs.subset(range(500, 600), "test"), manager);
             try (SeedRuns runs = SeedRuns.train(List.of(1L, 2L, 3L), () -> newModel(backend),
                     seed -> FitConfig.builder().setEpochs(3).setBatchSize(32).optSgd(0.1f).optSeed(seed)
-                            .optEvaluateBeforeTraining(true).optRestoreBest(true).optProgress(null).build(),
+                            .optEvaluateBeforeTraining(true).addListener(new RestoreBestEpoch()).optProgress(null).build(),
                     train, validation)) {
                 assertEquals(3, runs.histories().size());
                 double bestLoss = runs.histories().get(runs.bestIndex()).best().valLoss();

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.atelier.core.models.Models;
 import org.atelier.core.testing.OnEachEngine;
+import org.atelier.core.testing.ScriptedFit;
 import org.junit.jupiter.api.Test;
 
 class ProgressPrinterTest {
@@ -33,10 +34,16 @@ class ProgressPrinterTest {
     void terminalModeRedrawsTheBarInPlace() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ProgressPrinter printer = new ProgressPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
-        printer.onFitBegin(10, 938);
-        printer.onEpochBegin(3);
-        printer.onBatchEnd(new FixedProgress(469, 938));
-        printer.onEpochEnd(new EpochRecord(3, 0.3822, 0.9736, 0.41, 0.86, 0.1, 5.2, 2814));
+        FitContext fit = new ScriptedFit(10, 0.1) {
+            @Override
+            public int batchesPerEpoch() {
+                return 938;
+            }
+        };
+        printer.onFitBegin(fit);
+        printer.onEpochBegin(fit, 3);
+        printer.onBatchEnd(fit, new FixedProgress(469, 938));
+        printer.onEpochEnd(fit, new EpochRecord(3, 0.3822, 0.9736, 0.41, 0.86, 0.1, 5.2, 2814));
         String out = bytes.toString(StandardCharsets.UTF_8);
         String[] parts = out.split("\r");
         assertEquals("Epoch 3/10\n", parts[0]);

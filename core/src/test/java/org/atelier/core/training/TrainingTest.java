@@ -1,20 +1,24 @@
 package org.atelier.core.training;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.translate.Transform;
+import java.util.ArrayList;
 import java.util.List;
 import org.atelier.core.data.LabeledData;
 import org.atelier.core.engine.Backend;
 import org.atelier.core.models.Models;
 import org.atelier.core.testing.OnEachEngine;
-import org.junit.jupiter.api.io.TempDir;
 
 class TrainingTest {
 
@@ -70,49 +74,61 @@ class TrainingTest {
         assertEquals(3, history.totalSteps());
     }
 
-    /**
-     * Validation labels are a shuffle of the training labels, so the better the model fits the
-     * training mapping, the worse its validation loss: it rises after the first epochs.
-     */
     @OnEachEngine
-    void earlyStoppingStopsAfterPatienceEpochsWithoutImprovement(String engine) {
-        LabeledData validation = SyntheticData.shuffledLabels(SyntheticData.blobs(200, 8, 4, 5), 6);
+    void historyAnswersByKerasKeys(String engine) {
+        LabeledData validation = SyntheticData.blobs(100, 8, 4, 2);
         History history = fit(engine, Models.mlp(new int[] {16}, 4), BLOBS, validation,
-                base().setEpochs(40).setBatchSize(32).optSgd(0.1f).optEvaluateBeforeTraining(true)
-                        .optEarlyStopping(3, 0));
-        assertTrue(history.stoppedEarly());
-        assertEquals(history.bestEpoch() + 3, history.last().epoch());
-        double best = history.best().valLoss();
-        history.epochs().stream().filter(e -> e.epoch() > history.bestEpoch())
-                .forEach(e -> assertTrue(e.valLoss() >= best, "epoch " + e.epoch() + " beat the best"));
+                base().setEpochs(3).optSgd(0.05f).optEvaluateBeforeTraining(true));
+        assertEquals(List.of("loss", "accuracy", "val_loss", "val_accuracy", "lr"), history.keys());
+        double[] valAccuracy = history.get("val_accuracy");
+        assertEquals(3, valAccuracy.length, "one value per trained epoch, epoch 0 aside");
+        for (int epoch = 1; epoch <= 3; epoch++) {
+            assertEquals(history.epochs().get(epoch).valAccuracy(), valAccuracy[epoch - 1]);
+        }
+        assertArrayEquals(new double[] {0.05f, 0.05f, 0.05f}, history.get("lr"));
+        History noValidation = fit(engine, Models.softmaxRegression(4), BLOBS, null, base().setEpochs(1));
+        assertEquals(List.of("loss", "accuracy", "lr"), noValidation.keys());
+        assertThrows(IllegalArgumentException.class, () -> noValidation.get("val_loss"));
+        assertThrows(IllegalArgumentException.class, () -> noValidation.get("acc"));
+    }
+
+    /** The transform sees every training batch once, whole, and never the evaluation passes. */
+    @OnEachEngine
+    void batchTransformSeesEveryTrainingBatchAndNothingElse(String engine) {
+        List<Long> batchSizes = new ArrayList<>();
+        Transform recorder = array -> {
+            batchSizes.add(array.getShape().get(0));
+            assertEquals(BLOBS.sampleShape(), array.getShape().slice(1));
+            return array;
+        };
+        LabeledData validation = SyntheticData.blobs(100, 8, 4, 2);
+        FitConfig.Builder config = base().setEpochs(2).setBatchSize(256).optSeed(3).optEvaluateBeforeTraining(true);
+        History plain = fit(engine, Models.mlp(new int[] {16}, 4), BLOBS, validation, config);
+        History recorded = fit(engine, Models.mlp(new int[] {16}, 4), BLOBS, validation,
+                config.optBatchTransform(recorder));
+        assertEquals(List.of(256L, 256L, 88L, 256L, 256L, 88L), batchSizes);
+        assertEquals(plain.epochs().stream().map(EpochRecord::valLoss).toList(),
+                recorded.epochs().stream().map(EpochRecord::valLoss).toList(), "an identity transform changes nothing");
+        Transform zeros = NDArray::zerosLike;
+        History blind = fit(engine, Models.mlp(new int[] {16}, 4), BLOBS, validation,
+                base().setEpochs(5).setBatchSize(32).optBatchTransform(zeros));
+        assertTrue(blind.last().trainAccuracy() < 0.5, "a model trained on zeroed batches cannot separate the blobs: "
+                + blind.last().trainAccuracy());
     }
 
     @OnEachEngine
-    void restoringTheBestEpochGivesItsValidationLossBack(String engine) {
-        Backend backend = Backend.resolve(engine, "cpu");
-        LabeledData validation = SyntheticData.shuffledLabels(SyntheticData.blobs(200, 8, 4, 5), 6);
-        try (NDManager manager = backend.newManager();
-                Model model = Model.newInstance("restore", backend.device(), backend.engineName())) {
-            model.setBlock(Models.mlp(new int[] {16}, 4));
-            LabeledArrays val = LabeledArrays.of(validation, manager);
-            History history = Training.fit(model, LabeledArrays.of(BLOBS, manager), val,
-                    base().setEpochs(8).setBatchSize(32).optSgd(0.1f).optRestoreBest(true).build());
-            assertTrue(history.bestEpoch() < history.last().epoch(), "the test needs a best epoch before the last");
-            Inference.Predictions predictions = Inference.classify(model.getBlock(), val.features(), true);
-            double loss = 0;
-            for (int i = 0; i < validation.size(); i++) {
-                loss -= Math.log(predictions.probability(i, validation.labels()[i]));
+    void aBuiltOptimizersRateCannotBeChanged(String engine) {
+        FitListener changer = new FitListener() {
+            @Override
+            public void onFitBegin(FitContext context) {
+                context.setLearningRate(0.01);
             }
-            assertEquals(history.best().valLoss(), loss / validation.size(), 1e-4);
-        }
-    }
-
-    @OnEachEngine
-    void savesTheParameters(String engine, @TempDir Path dir) throws Exception {
-        fit(engine, Models.softmaxRegression(4), BLOBS, null, base().setEpochs(2).optSaveTo(dir));
-        try (var files = Files.list(dir)) {
-            assertEquals(List.of("model-0002.params"), files.map(p -> p.getFileName().toString()).toList());
-        }
+        };
+        FitConfig.Builder config = base().optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.1f)).build(),
+                Tracker.fixed(0.1f)).addListener(changer);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> fit(engine, Models.softmaxRegression(4), BLOBS, null, config));
+        assertTrue(e.getMessage().contains("optOptimizer(factory, schedule)"), e.getMessage());
     }
 
     static FitConfig.Builder base() {

@@ -27,10 +27,13 @@ import org.atelier.core.study.SeedRuns;
 import org.atelier.core.study.TestSetEvaluation;
 import org.atelier.core.training.EpochRecord;
 import org.atelier.core.training.FitConfig;
+import org.atelier.core.training.FitContext;
 import org.atelier.core.training.FitListener;
 import org.atelier.core.training.ModelFiles;
 import org.atelier.core.training.History;
 import org.atelier.core.training.Training;
+import org.atelier.core.training.listener.EarlyStopping;
+import org.atelier.core.training.listener.RestoreBestEpoch;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
@@ -95,7 +98,8 @@ public final class FashionProtocol {
                 .optSgd((float) rate).optInitializer(Initializers.normalFanIn()).optSeed(seed)
                 .optEvaluateBeforeTraining(true).optProgress(null);
         if (earlyStopping) {
-            config.optEarlyStopping(method.patience(), method.minDelta()).optRestoreBest(true);
+            config.addListener(EarlyStopping.onValLoss(method.patience(), method.minDelta()))
+                    .addListener(new RestoreBestEpoch());
         }
         return config;
     }
@@ -104,7 +108,7 @@ public final class FashionProtocol {
     private FitListener progressLine(String run) {
         return new FitListener() {
             @Override
-            public void onFitEnd(History history) {
+            public void onFitEnd(FitContext fit, History history) {
                 context.progress().printf(Locale.ROOT, "%s: %d epochs, best val loss %.4f at epoch %d, %.1f s%n", run,
                         history.last().epoch(), history.best().valLoss(), history.bestEpoch(),
                         SeedRuns.trainingSeconds(history));

@@ -1,4 +1,4 @@
-package org.atelier.core.training;
+package org.atelier.core.training.listener;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
