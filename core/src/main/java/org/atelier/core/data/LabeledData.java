@@ -3,6 +3,7 @@ package org.atelier.core.data;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.dataset.ArrayDataset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +17,8 @@ import java.util.Objects;
  * would be wasteful), so callers must not modify them. Subsets copy.
  *
  * <p>Conversion to tensors happens once per split ({@link #features(NDManager)}); batches are then
- * sliced from that one array, never built per sample.
+ * sliced from that one array, never built per sample. {@link #toDataset} hands the same two arrays to
+ * DJL as an {@link ArrayDataset}, for DJL's own training loop.
  */
 public final class LabeledData {
 
@@ -172,6 +174,27 @@ public final class LabeledData {
             l[i] = labels[i];
         }
         return manager.create(l);
+    }
+
+    /**
+     * This dataset as a DJL {@link ArrayDataset}, which {@code EasyTrain.fit}, {@code Trainer.iterateDataset}
+     * and DJL's evaluators take: data {@link #features(NDManager)} (shape {@code (size, sampleShape...)}, the
+     * values as they are here, e.g. pixels in {@code [0, 1]}), labels {@link #labels(NDManager)} (float32
+     * class indices). Both arrays are created once on {@code manager}; DJL then gathers each batch from them
+     * in one indexing call, so this is as tensor-bound as Atelier's own loop. Closing {@code manager} frees them.
+     *
+     * @param manager the manager, hence engine and device, that holds the two arrays
+     * @param batchSize the samples per batch; the last batch of an epoch may be smaller
+     * @param shuffle whether each epoch visits the samples in a new random order (DJL's {@code RandomSampler},
+     *     seeded by {@code Engine.getInstance().setRandomSeed}) rather than in index order
+     * @return the dataset, ready to iterate ({@code prepare()} has nothing to do)
+     */
+    public ArrayDataset toDataset(NDManager manager, int batchSize, boolean shuffle) {
+        return new ArrayDataset.Builder()
+                .setData(features(manager))
+                .optLabels(labels(manager))
+                .setSampling(batchSize, shuffle)
+                .build();
     }
 
     @Override
