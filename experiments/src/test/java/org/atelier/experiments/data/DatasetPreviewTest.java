@@ -11,8 +11,8 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.atelier.core.data.Datasets;
 import org.atelier.core.experiment.ExperimentRunner;
-import org.atelier.core.experiment.Output;
 import org.atelier.core.experiment.RunOptions;
+import org.atelier.core.report.RunFile;
 import org.atelier.core.report.Summary;
 import org.atelier.core.testing.OnEachEngine;
 import org.atelier.core.testing.RealData;
@@ -31,8 +31,8 @@ class DatasetPreviewTest {
                 .optEngine(engine).optSmoke(true).optOut(out)
                 .optDataDir(RealData.locator(Datasets.FASHION_MNIST, Datasets.MNIST).root()).build());
 
-        for (Output output : experiment.outputs()) {
-            assertTrue(Files.isRegularFile(out.resolve(output.file())), output.file());
+        for (RunFile output : experiment.outputs()) {
+            assertTrue(Files.isRegularFile(out.resolve(output.name())), output.name());
         }
         BufferedImage grid = ImageIO.read(out.resolve("fashion-mnist-samples.png").toFile());
         assertTrue(grid.getWidth() > 200 && grid.getHeight() > 100, "grid has room for 16 captioned images");
