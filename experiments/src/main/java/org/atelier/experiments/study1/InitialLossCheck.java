@@ -9,8 +9,8 @@ import ai.djl.training.initializer.Initializer;
 import java.util.List;
 import java.util.function.Supplier;
 import org.atelier.core.engine.Backend;
+import org.atelier.core.stats.MeanStd;
 import org.atelier.core.study.InitialLoss;
-import org.atelier.core.study.MeanStd;
 import org.atelier.core.training.Inference;
 import org.atelier.core.training.LabeledArrays;
 
