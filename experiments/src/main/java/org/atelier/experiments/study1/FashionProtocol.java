@@ -1,6 +1,7 @@
 package org.atelier.experiments.study1;
 
 import ai.djl.Model;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import java.util.stream.LongStream;
 import org.atelier.core.experiment.ExperimentContext;
 import org.atelier.core.models.Initializers;
 import org.atelier.core.report.MarkdownReport;
+import org.atelier.core.report.ModelSummary;
 import org.atelier.core.report.RunDirectory;
 import org.atelier.core.report.chart.ChartFigure;
 import org.atelier.core.report.chart.EpochAxis;
@@ -307,13 +309,13 @@ public final class FashionProtocol {
     }
 
     /**
-     * The number of parameters of an initialized model.
+     * The number of parameters of an initialized model, as its {@link ModelSummary} counts them.
      *
-     * @param model the model
+     * @param model the model, trained on this protocol's data
      * @return the total number of parameter values
      */
-    public static long parameterCount(Model model) {
-        return model.getBlock().getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
+    public long parameterCount(Model model) {
+        return ModelSummary.of(model.getBlock(), new Shape(1, data.featureCount())).totalParameters();
     }
 
     /**

@@ -183,7 +183,7 @@ public final class HiddenLayerSweep implements Experiment {
                     data.train().slice(0, Math.min(INITIAL_CHECK_SAMPLES, data.train().size())));
             SeedRuns runs = protocol.trainSeeds(method, "n = " + size, () -> mlp(size), rate,
                     protocol.seeds(context.params().getInt("seeds")));
-            return new Width(size, FashionProtocol.parameterCount(runs.bestModel()), initial, runs);
+            return new Width(size, protocol.parameterCount(runs.bestModel()), initial, runs);
         }
 
         private void describeMethod(GradientDescent method, LearningRateSweep sweep, int sweepSize) {
@@ -368,7 +368,7 @@ public final class HiddenLayerSweep implements Experiment {
                         "Softmax regression: confusion matrix on the test set");
                 History hiddenHistory = best.runs().histories().get(best.runs().bestIndex());
                 SoftmaxComparison comparison = new SoftmaxComparison(softmaxTest, hidden,
-                        FashionProtocol.parameterCount(softmax.runs().bestModel()), best.parameters(),
+                        protocol.parameterCount(softmax.runs().bestModel()), best.parameters(),
                         softmax.bestRunSeconds() + SeedRuns.trainingSeconds(refinement),
                         SeedRuns.trainingSeconds(hiddenHistory) + refinementSeconds, best.size());
                 comparison.write(context.runDirectory());

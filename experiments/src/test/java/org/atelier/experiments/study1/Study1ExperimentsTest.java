@@ -58,6 +58,10 @@ class Study1ExperimentsTest {
         for (String name : List.of("initial_loss", "epochs_minibatch", "steps_minibatch", "softmax_test_accuracy")) {
             assertFinite(metrics, name);
         }
+        Table widths = Table.read().csv(temp.resolve(engine).resolve("hidden-sizes.csv").toFile());
+        // 784·n + n weights and biases into the hidden layer, n·10 + 10 into the output layer
+        assertEquals(List.of(795L * 10 + 10, 795L * 20 + 10),
+                widths.numberColumn("parameters").asList().stream().map(Number::longValue).toList());
     }
 
     private Map<String, Double> runSmoke(Experiment experiment, String engine) throws Exception {
