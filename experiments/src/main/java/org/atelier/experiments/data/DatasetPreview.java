@@ -200,10 +200,10 @@ public final class DatasetPreview implements Experiment {
         table.intColumn("images").append(split.size());
         table.doubleColumn("mean").append(mean);
         table.doubleColumn("std").append(std);
-        String prefix = dataset.replace('-', '_') + "_" + splitName;
-        context.metric(prefix + "_images", split.size());
-        context.metric(prefix + "_pixel_mean", mean);
-        context.metric(prefix + "_pixel_std", std);
+        String variant = dataset.replace('-', '_') + "_" + splitName;
+        context.metric("images_" + variant, split.size());
+        context.metric("pixel_mean_" + variant, mean);
+        context.metric("pixel_std_" + variant, std);
     }
 
     /** Says whether every class has the same count in each split, from the table itself. */

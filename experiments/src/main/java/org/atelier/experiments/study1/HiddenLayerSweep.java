@@ -382,8 +382,8 @@ public final class HiddenLayerSweep implements Experiment {
                 comparison.addTo(report);
                 answers.add("**Softmax against one hidden layer** (§6): " + comparison.judgement());
                 report.image("confusion matrix of the softmax model", SOFTMAX_TEST.confusionChart());
-                context.metric("softmax_test_accuracy", softmaxTest.matrix().accuracy());
-                context.metric("softmax_test_macro_f1", softmaxTest.matrix().macroF1());
+                context.metric("test_accuracy_softmax", softmaxTest.matrix().accuracy());
+                context.metric("test_macro_f1_softmax", softmaxTest.matrix().macroF1());
             }
         }
     }

@@ -336,7 +336,7 @@ public final class SoftmaxRegression implements Experiment {
             context.metric("steps_full_batch", full.stepsByRule());
             context.metric("epochs_minibatch", mini.epochsByRule());
             context.metric("steps_minibatch", mini.stepsByRule());
-            context.metric("target_val_loss", target);
+            context.metric("val_loss_target", target);
             // recorded only where some seed reached the target: summary.json holds numbers, not NaN
             if (fullReach[0].n() > 0) {
                 context.metric("epochs_to_target_full_batch", fullReach[0].mean());
@@ -411,9 +411,9 @@ public final class SoftmaxRegression implements Experiment {
             context.metric("test_macro_recall", test.matrix().macroRecall());
             context.metric("test_macro_f1", test.matrix().macroF1());
             context.metric("test_micro_f1", test.matrix().microF1());
-            context.metric("final_best_epoch", chosen.bestHistory().bestEpoch());
-            context.metric("final_training_s", chosen.bestRunSeconds() + SeedRuns.trainingSeconds(refinement));
-            context.metric("refined_val_loss", refinement.best().valLoss());
+            context.metric("best_epoch_final", chosen.bestHistory().bestEpoch());
+            context.metric("training_s_final", chosen.bestRunSeconds() + SeedRuns.trainingSeconds(refinement));
+            context.metric("val_loss_refined", refinement.best().valLoss());
             return chosen;
         }
 

@@ -40,12 +40,12 @@ class DatasetPreviewTest {
         // --smoke keeps the first 600 images of each file; validation takes round(10 %) of each
         // class, so it holds 60 images give or take half an image per class.
         Map<String, Double> metrics = summary.metrics();
-        double train = metrics.get("fashion_mnist_train_images");
-        double validation = metrics.get("fashion_mnist_validation_images");
+        double train = metrics.get("images_fashion_mnist_train");
+        double validation = metrics.get("images_fashion_mnist_validation");
         assertEquals(600, train + validation);
         assertTrue(Math.abs(validation - 60) <= 5, "validation size " + validation);
-        assertEquals(600, metrics.get("mnist_test_images"));
-        double mean = metrics.get("mnist_train_pixel_mean");
+        assertEquals(600, metrics.get("images_mnist_test"));
+        double mean = metrics.get("pixel_mean_mnist_train");
         assertTrue(mean > 0.1 && mean < 0.16, "MNIST is mostly black background: mean " + mean);
 
         Table counts = Table.read().csv(out.resolve("class-counts.csv").toFile());

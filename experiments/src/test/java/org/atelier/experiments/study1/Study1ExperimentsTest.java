@@ -55,7 +55,7 @@ class Study1ExperimentsTest {
         Map<String, Double> metrics = runSmoke(new HiddenLayerSweep(), engine);
         assertFinite(metrics, "best_hidden_size");
         assertTrue(List.of(10.0, 20.0).contains(metrics.get("best_hidden_size")), "a swept smoke width");
-        for (String name : List.of("initial_loss", "epochs_minibatch", "steps_minibatch", "softmax_test_accuracy")) {
+        for (String name : List.of("initial_loss", "epochs_minibatch", "steps_minibatch", "test_accuracy_softmax")) {
             assertFinite(metrics, name);
         }
         Table widths = Table.read().csv(temp.resolve(engine).resolve("hidden-sizes.csv").toFile());

@@ -110,7 +110,7 @@ public final class BenchCommand implements Callable<Integer> {
         run.markdown(MARKDOWN, table, 3);
         Map<String, Double> metrics = new LinkedHashMap<>();
         results.forEach(r -> metrics.putAll(r.metrics()));
-        sgemm.forEach((engine, gflops) -> metrics.put(engine + "_sgemm_gflops", gflops));
+        sgemm.forEach((engine, gflops) -> metrics.put("sgemm_gflops_" + engine, gflops));
         metrics.put("sgemm_gflops", sgemm.values().iterator().next());
         double seconds = Duration.between(started, Instant.now()).toNanos() / 1e9;
         Path file = new Summary("bench", String.join(",", versions.keySet()), String.join(",", versions.values()),

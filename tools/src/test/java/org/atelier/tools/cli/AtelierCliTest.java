@@ -211,8 +211,8 @@ class AtelierCliTest {
         assertEquals("PyTorch,MXNet", comparison.engine());
         assertEquals("hello-ndarray", comparison.params().get("experiment"));
         assertEquals(200L, comparison.params().get("n"));
-        assertEquals(19900.0, comparison.metrics().get("mxnet_sum"));
-        assertTrue(comparison.metrics().get("pytorch_peak_rss_mb") > 50);
+        assertEquals(19900.0, comparison.metrics().get("sum_mxnet"));
+        assertTrue(comparison.metrics().get("peak_rss_mb_pytorch") > 50);
         assertEquals(List.of("comparison.csv", "comparison.md", "mxnet/summary.json", "pytorch/summary.json"),
                 comparison.artifacts());
         assertTrue(result.out().contains("run directory: " + out.resolve("mxnet")), "children's output is passed on");
