@@ -7,14 +7,17 @@ import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import org.atelier.core.experiment.Experiment;
 import org.atelier.core.experiment.ExperimentContext;
-import org.atelier.core.experiment.Output;
 import org.atelier.core.experiment.Param;
+import org.atelier.core.report.RunFile;
 
 /**
  * The plugin example of docs/plugins.md: a complete third-party experiment. It sums 0..n-1 on
  * the selected engine (the answer, n(n-1)/2, is known) and draws seeded Gaussian noise.
  */
 public final class HelloExperiment implements Experiment {
+
+    /** The one file it writes: named here, listed by outputs(), written by run(). */
+    static final RunFile NOISE = new RunFile("noise.csv", "the ten noise samples, one per line");
 
     @Override
     public String name() {
@@ -47,8 +50,8 @@ public final class HelloExperiment implements Experiment {
     }
 
     @Override
-    public List<Output> outputs() {
-        return List.of(new Output("noise.csv", "the ten noise samples, one per line"));
+    public List<RunFile> outputs() {
+        return List.of(NOISE);
     }
 
     @Override
@@ -60,7 +63,7 @@ public final class HelloExperiment implements Experiment {
             context.metric("sum", numbers.sum().getDouble());
             float[] noise = manager.randomNormal(0f, (float) scale, new Shape(10), DataType.FLOAT32).toFloatArray();
             context.metric("noise_mean", mean(noise));
-            context.runDirectory().writeString("noise.csv", lines(noise));
+            context.runDirectory().writeString(NOISE, lines(noise));
         }
         context.progress().println("hello-ndarray: summed " + n + " numbers on " + context.backend().engineName());
     }

@@ -56,6 +56,28 @@ public record Backend(Engine engine, Device device) {
         return engine.newBaseManager(device);
     }
 
+    /**
+     * Seeds this backend's engine (its random operators and DJL's {@code RandomUtils}), see
+     * {@link #seed(Engine, long)}.
+     *
+     * @param seed the seed
+     */
+    public void seed(long seed) {
+        seed(engine, seed);
+    }
+
+    /**
+     * Seeds an engine from a long seed: DJL takes an int, so the seed's low 31 bits are used, the
+     * same bits wherever Atelier seeds an engine, so that seed s initializes the same weights in a
+     * training run and in a check that re-creates its start.
+     *
+     * @param engine the engine
+     * @param seed the seed; seeds that differ only above bit 31 seed the engine alike
+     */
+    public static void seed(Engine engine, long seed) {
+        engine.setRandomSeed(Math.toIntExact(seed & 0x7fffffffL));
+    }
+
     /** Short label for file names and table columns, e.g. {@code pytorch}. */
     public String label() {
         return engineName().toLowerCase(Locale.ROOT);

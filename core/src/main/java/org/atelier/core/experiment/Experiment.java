@@ -1,6 +1,7 @@
 package org.atelier.core.experiment;
 
 import java.util.List;
+import org.atelier.core.report.RunFile;
 
 /**
  * One runnable study step, discovered with {@link java.util.ServiceLoader} and run by name:
@@ -28,8 +29,12 @@ public interface Experiment {
     /** The parameters {@code --set key=value} may override, in the order {@code describe} lists them. */
     List<Param<?>> parameters();
 
-    /** The files it writes into the run directory, besides {@code summary.json}. */
-    List<Output> outputs();
+    /**
+     * The files it writes into the run directory, besides {@code summary.json}. Declare each
+     * {@link RunFile} once (a constant, or a record per variant) and write it with the same value
+     * ({@code runDirectory().save(LOSS, chart)}), so that its name is spelled in one place.
+     */
+    List<RunFile> outputs();
 
     /**
      * Runs the experiment: computes, records metrics with {@link ExperimentContext#metric} and

@@ -103,7 +103,7 @@ public final class ExperimentRunner {
             throw new IllegalStateException("this run of " + experiment.name() + " was already executed");
         }
         executed = true;
-        backend.engine().setRandomSeed(options.seed());
+        backend.seed(options.seed());
         Instant started = Instant.now();
         long start = System.nanoTime();
         ExperimentContext context;

@@ -15,7 +15,11 @@ import org.atelier.core.AtelierException;
 /**
  * Writes files atomically: the content goes to a temporary file in the target's directory, which
  * then replaces the target in one move. A reader sees either the old file or the complete new one,
- * never a truncated file, and a failed write leaves the old file untouched.
+ * never a truncated file, and a failed write leaves the old file untouched. The file gets the
+ * permissions any new file gets (the process's umask applies), as if {@link
+ * Files#newOutputStream} had created it in place.
+ *
+ * <p>{@link RunDirectory} writes every file of a run through it.
  */
 public final class AtomicFiles {
 
@@ -75,17 +79,6 @@ public final class AtomicFiles {
     }
 
     /**
-     * Writes bytes atomically.
-     *
-     * @param target the file to create or replace
-     * @param bytes the content
-     * @return the target
-     */
-    public static Path writeBytes(Path target, byte[] bytes) {
-        return write(target, out -> out.write(bytes));
-    }
-
-    /**
      * Writes a string as UTF-8 atomically.
      *
      * @param target the file to create or replace
@@ -93,7 +86,8 @@ public final class AtomicFiles {
      * @return the target
      */
     public static Path writeString(Path target, String text) {
-        return writeBytes(target, text.getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return write(target, out -> out.write(bytes));
     }
 
     private static void move(Path temp, Path target) throws IOException {

@@ -1,21 +1,21 @@
 package org.atelier.core.report;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import tech.tablesaw.api.Table;
 
 /**
- * Builds a Markdown document (an experiment's {@code report.md}) block by block and saves it
- * atomically. Blocks are separated by blank lines; every method returns this report for chaining.
+ * Builds a Markdown document (an experiment's {@code report.md}) block by block; {@link
+ * RunDirectory#markdown(RunFile, MarkdownReport)} writes it. Blocks are separated by blank lines;
+ * every method returns this report for chaining.
  *
  * <pre>{@code
- * new MarkdownReport()
+ * MarkdownReport report = new MarkdownReport()
  *     .heading(1, "softmax-regression")
  *     .paragraph("Test accuracy after 10 epochs.")
  *     .keyNumbers(Map.of("test_accuracy", 0.84))
- *     .image("Learning curves", "learning-curves.png")
- *     .save(runDir.resolve("report.md"));
+ *     .image("Learning curves", LEARNING_CURVES); // a RunFile
+ * runDirectory.markdown(REPORT, report);
  * }</pre>
  */
 public final class MarkdownReport {
@@ -62,15 +62,14 @@ public final class MarkdownReport {
     }
 
     /**
-     * Adds an image.
+     * Adds an image that the run wrote; the report lies in the same run directory.
      *
      * @param altText the description shown where the image cannot be
-     * @param relativePath the image path relative to the report's directory, e.g. {@code
-     *     confusion-matrix.png}; '/' separated so that it works on every platform
+     * @param image the image file, e.g. a {@code confusion-matrix.png} the run saved
      * @return this report
      */
-    public MarkdownReport image(String altText, String relativePath) {
-        String link = relativePath.replace('\\', '/').replace(" ", "%20");
+    public MarkdownReport image(String altText, RunFile image) {
+        String link = image.name().replace('\\', '/').replace(" ", "%20");
         return block("![" + oneLine(altText).replace("]", "\\]") + "](" + link + ")\n");
     }
 
@@ -112,16 +111,6 @@ public final class MarkdownReport {
     /** The document so far. */
     public String toMarkdown() {
         return text.toString();
-    }
-
-    /**
-     * Saves the document atomically.
-     *
-     * @param target the file to create or replace
-     * @return the target
-     */
-    public Path save(Path target) {
-        return AtomicFiles.writeString(target, toMarkdown());
     }
 
     private MarkdownReport block(String block) {

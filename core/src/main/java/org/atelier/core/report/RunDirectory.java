@@ -12,15 +12,19 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.atelier.core.AtelierException;
+import org.atelier.core.report.chart.Figure;
+import tech.tablesaw.api.Table;
 
 /**
  * The directory one run writes into: {@code runs/NAME/<yyyyMMdd-HHmmss>/} by default, or the
  * directory given with {@code --out}.
  *
- * <p>Files written through it are written atomically ({@link AtomicFiles}), so a failed write
- * never leaves a half-written file or destroys the previous one. It
- * remembers the files written or {@linkplain #artifact registered} so that {@code summary.json}
- * can list them. It never deletes a file it did not create.
+ * <p>It is the one place that writes a run's files: figures ({@link #save}), tables ({@link
+ * #csv}, {@link #markdown}), documents, JSON and text, each named by the {@link RunFile} that
+ * declares it. Every file is written atomically ({@link AtomicFiles}), so a failed write never
+ * leaves a half-written file or destroys the previous one, with the usual permissions of a new
+ * file. It remembers the files written or {@linkplain #artifact registered} so that {@code
+ * summary.json} can list them. It never deletes a file it did not create.
  */
 public final class RunDirectory {
 
@@ -78,8 +82,8 @@ public final class RunDirectory {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new AtelierException("--out " + dir + " is a file, not a directory; choose a directory path");
         }
-        if (!force && Files.exists(dir.resolve(Summary.FILE_NAME))) {
-            throw new AtelierException("--out " + dir + " already holds a run (" + Summary.FILE_NAME
+        if (!force && Files.exists(dir.resolve(Summary.FILE.name()))) {
+            throw new AtelierException("--out " + dir + " already holds a run (" + Summary.FILE.name()
                     + "); choose another directory, or add --force to write into it (same-named files are replaced, others kept)");
         }
         try {
@@ -95,11 +99,13 @@ public final class RunDirectory {
     }
 
     /**
-     * The path of a file in this directory, for code that writes files itself (charts, DJL
-     * model files); parent directories are created. Register the file with {@link #artifact}.
+     * The path of a file in this directory, for code that writes files itself (DJL model files,
+     * another run's summary); parent directories are created. Register the file with {@link
+     * #artifact}. Files of this run's own making go through the writers ({@link #save}, {@link
+     * #csv}, {@link #markdown}, {@link #json}, {@link #writeString}) instead.
      *
-     * @param name a relative path such as {@code grid.png} or {@code figures/loss.png}
-     * @return the absolute-or-relative path under {@link #root()}
+     * @param name a relative path such as {@code model-0010.params} or {@code pytorch/summary.json}
+     * @return the path under {@link #root()}
      * @throws IllegalArgumentException if {@code name} is absolute or leaves the directory
      */
     public Path path(String name) {
@@ -116,40 +122,96 @@ public final class RunDirectory {
     }
 
     /**
-     * Writes a UTF-8 text file atomically and registers it as an artifact.
+     * Renders a figure and writes it as PNG.
      *
-     * @param name the file name relative to this directory
+     * @param file the file, e.g. {@code loss.png}
+     * @param figure the chart or image grid
+     * @return the file's path
+     */
+    public Path save(RunFile file, Figure figure) {
+        return register(figure.save(path(file.name())));
+    }
+
+    /**
+     * Writes a table as CSV (header row, comma-separated, full precision).
+     *
+     * @param file the file, e.g. {@code history.csv}
+     * @param table the table
+     * @return the file's path
+     */
+    public Path csv(RunFile file, Table table) {
+        return register(TableFiles.writeCsv(table, path(file.name())));
+    }
+
+    /**
+     * Writes a table as a Markdown pipe table with {@link NumberText#DEFAULT_DECIMALS} decimals.
+     *
+     * @param file the file, e.g. {@code per-class.md}
+     * @param table the table
+     * @return the file's path
+     */
+    public Path markdown(RunFile file, Table table) {
+        return markdown(file, table, NumberText.DEFAULT_DECIMALS);
+    }
+
+    /**
+     * Writes a table as a Markdown pipe table.
+     *
+     * @param file the file, e.g. {@code per-class.md}
+     * @param table the table
+     * @param decimals decimals for floating-point columns
+     * @return the file's path
+     */
+    public Path markdown(RunFile file, Table table, int decimals) {
+        return register(TableFiles.writeMarkdown(table, path(file.name()), decimals));
+    }
+
+    /**
+     * Writes a Markdown document, usually the run's {@code report.md}.
+     *
+     * @param file the file, e.g. {@code report.md}
+     * @param report the document
+     * @return the file's path
+     */
+    public Path markdown(RunFile file, MarkdownReport report) {
+        return writeString(file, report.toMarkdown());
+    }
+
+    /**
+     * Writes a value as JSON in the dialect of {@code summary.json}: pretty-printed, snake_case
+     * field names (a record's {@code durationS} becomes {@code duration_s}), NaN kept.
+     *
+     * @param file the file, e.g. {@code trial.json}
+     * @param value a record, map or list
+     * @return the file's path
+     */
+    public Path json(RunFile file, Object value) {
+        return writeString(file, Json.GSON.toJson(value) + "\n");
+    }
+
+    /**
+     * Writes a UTF-8 text file.
+     *
+     * @param file the file
      * @param text the content
      * @return the file's path
      */
-    public Path writeString(String name, String text) {
-        return writeBytes(name, text.getBytes(StandardCharsets.UTF_8));
+    public Path writeString(RunFile file, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return write(file, out -> out.write(bytes));
     }
 
     /**
-     * Writes a file atomically and registers it as an artifact.
+     * Writes a file through a stream: if {@code writer} throws, the previous file (if any) is
+     * unchanged.
      *
-     * @param name the file name relative to this directory
-     * @param bytes the content
-     * @return the file's path
-     */
-    public Path writeBytes(String name, byte[] bytes) {
-        return write(name, out -> out.write(bytes));
-    }
-
-    /**
-     * Writes a file atomically through a stream ({@link AtomicFiles}) and registers it as an
-     * artifact: if {@code writer} throws, the previous file (if any) is unchanged.
-     *
-     * @param name the file name relative to this directory
+     * @param file the file
      * @param writer writes the content to the stream it is given (and need not close it)
      * @return the file's path
      * @throws AtelierException if the content cannot be written
      */
-    public Path write(String name, AtomicFiles.IOConsumer<OutputStream> writer) {
-        Path target = AtomicFiles.write(path(name), writer);
-        registered.add(relative(target));
-        return target;
+    public Path write(RunFile file, AtomicFiles.IOConsumer<OutputStream> writer) {
+        return register(AtomicFiles.write(path(file.name()), writer));
     }
 
     /**
@@ -160,9 +222,7 @@ public final class RunDirectory {
      * @return the file's path
      */
     public Path artifact(String name) {
-        Path file = path(name);
-        registered.add(relative(file));
-        return file;
+        return register(path(name));
     }
 
     /**
@@ -173,7 +233,7 @@ public final class RunDirectory {
      */
     public List<String> artifacts() {
         return registered.stream()
-                .filter(name -> !name.equals(Summary.FILE_NAME))
+                .filter(name -> !name.equals(Summary.FILE.name()))
                 .filter(name -> Files.isRegularFile(root.resolve(name)))
                 .toList();
     }
@@ -181,6 +241,11 @@ public final class RunDirectory {
     @Override
     public String toString() {
         return root.toString();
+    }
+
+    private Path register(Path file) {
+        registered.add(relative(file));
+        return file;
     }
 
     private String relative(Path file) {

@@ -1,14 +1,7 @@
 package org.atelier.core.report;
 
-import com.google.gson.FieldNamingPolicy;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
-import com.google.gson.TypeAdapter;
-import com.google.gson.ToNumberPolicy;
 import com.google.gson.annotations.SerializedName;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,19 +51,9 @@ public record Summary(
         Map<String, Double> metrics,
         List<String> artifacts) {
 
-    /** The file name inside a run directory. */
-    public static final String FILE_NAME = "summary.json";
-
-    private static final Gson GSON = new GsonBuilder()
-            .setPrettyPrinting()
-            .disableHtmlEscaping()
-            .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
-            // A diverged run records NaN losses; they are kept rather than failing the summary.
-            .serializeSpecialFloatingPointValues()
-            // Integral parameters read back as Long instead of Double.
-            .setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
-            .registerTypeAdapter(Instant.class, new InstantAdapter().nullSafe())
-            .create();
+    /** The file inside a run directory. */
+    public static final RunFile FILE = new RunFile("summary.json",
+            "engine, device, seed, every effective parameter, the metrics, the files written");
 
     /** How a run ended. */
     public enum Status {
@@ -91,11 +74,6 @@ public record Summary(
         artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
     }
 
-    /** The summary as pretty-printed JSON. */
-    public String toJson() {
-        return GSON.toJson(this);
-    }
-
     /**
      * Writes {@code summary.json} into a run directory, atomically.
      *
@@ -103,7 +81,7 @@ public record Summary(
      * @return the file's path
      */
     public Path write(RunDirectory directory) {
-        return directory.writeString(FILE_NAME, toJson() + "\n");
+        return directory.json(FILE, this);
     }
 
     /**
@@ -114,12 +92,12 @@ public record Summary(
      * @throws AtelierException if the file is missing, unreadable or not a run summary
      */
     public static Summary read(Path path) {
-        Path file = Files.isDirectory(path) ? path.resolve(FILE_NAME) : path;
+        Path file = Files.isDirectory(path) ? path.resolve(FILE.name()) : path;
         if (!Files.isRegularFile(file)) {
             throw new AtelierException("no run summary at " + file + "; pass a run directory written by ./atelier run");
         }
         try {
-            Summary summary = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), Summary.class);
+            Summary summary = Json.GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), Summary.class);
             if (summary == null || summary.experiment() == null || summary.engine() == null
                     || summary.started() == null || summary.status() == null) {
                 throw new JsonParseException("experiment, engine, started or status is missing");
@@ -127,19 +105,6 @@ public record Summary(
             return summary;
         } catch (IOException | JsonParseException | DateTimeParseException e) {
             throw new AtelierException(file + " is not a valid run summary: " + e.getMessage(), e);
-        }
-    }
-
-    /** ISO-8601 instants, e.g. {@code 2026-11-22T23:05:00.123Z}. */
-    private static final class InstantAdapter extends TypeAdapter<Instant> {
-        @Override
-        public void write(JsonWriter out, Instant value) throws IOException {
-            out.value(value.toString());
-        }
-
-        @Override
-        public Instant read(JsonReader in) throws IOException {
-            return Instant.parse(in.nextString());
         }
     }
 }

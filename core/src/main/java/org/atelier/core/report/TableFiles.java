@@ -4,7 +4,10 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import tech.tablesaw.api.Table;
 
-/** Writes Tablesaw tables to CSV and Markdown files, atomically (see {@link AtomicFiles}). */
+/**
+ * Writes Tablesaw tables to CSV and Markdown files, atomically (see {@link AtomicFiles}): the
+ * table writer of {@link RunDirectory} and of {@code History.writeCsv}.
+ */
 public final class TableFiles {
 
     private TableFiles() {}
@@ -20,17 +23,6 @@ public final class TableFiles {
         StringWriter csv = new StringWriter();
         table.write().csv(csv);
         return AtomicFiles.writeString(target, csv.toString());
-    }
-
-    /**
-     * Writes a table as a Markdown pipe table with {@link NumberText#DEFAULT_DECIMALS} decimals.
-     *
-     * @param table the table
-     * @param target the file to create or replace
-     * @return the target
-     */
-    public static Path writeMarkdown(Table table, Path target) {
-        return writeMarkdown(table, target, NumberText.DEFAULT_DECIMALS);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.DoubleFunction;
 import org.atelier.core.AtelierException;
 import org.atelier.core.report.chart.ChartFigure;
+import org.atelier.core.report.chart.EpochAxis;
 import org.atelier.core.report.chart.LineChart;
 import org.atelier.core.training.EpochRecord;
 import org.atelier.core.training.History;

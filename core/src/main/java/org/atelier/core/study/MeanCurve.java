@@ -2,6 +2,7 @@ package org.atelier.core.study;
 
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import org.atelier.core.stats.MeanStd;
 import org.atelier.core.training.EpochRecord;
 import org.atelier.core.training.History;
 import tech.tablesaw.api.DoubleColumn;

@@ -1,6 +1,7 @@
 package org.atelier.core.study;
 
 import java.util.List;
+import org.atelier.core.stats.MeanStd;
 
 /**
  * Rules that pick one configuration out of several measured over seeds.

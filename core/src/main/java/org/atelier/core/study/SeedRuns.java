@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
+import org.atelier.core.stats.MeanStd;
 import org.atelier.core.training.EpochRecord;
 import org.atelier.core.training.FitConfig;
 import org.atelier.core.training.History;

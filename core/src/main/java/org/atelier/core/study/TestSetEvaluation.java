@@ -2,19 +2,16 @@ package org.atelier.core.study;
 
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.atelier.core.evaluation.ClassificationReport;
 import org.atelier.core.evaluation.ConfusionMatrix;
-import org.atelier.core.experiment.Output;
 import org.atelier.core.report.MarkdownReport;
 import org.atelier.core.report.RunDirectory;
-import org.atelier.core.report.TableFiles;
+import org.atelier.core.report.RunFile;
 import org.atelier.core.report.chart.ConfusionMatrixChart;
 import org.atelier.core.training.Inference;
 import org.atelier.core.training.LabeledArrays;
-import tech.tablesaw.api.Table;
 
 /**
  * A final model evaluated on the test set: its confusion matrix and the classification report
@@ -44,74 +41,79 @@ public record TestSetEvaluation(ConfusionMatrix matrix) {
     }
 
     /**
-     * Writes {@code PREFIX-confusion-matrix.png/.csv}, {@code PREFIX-per-class.csv/.md} and
-     * {@code PREFIX-averages.csv/.md} and registers them as artifacts.
+     * The six files {@link #write} writes for one model, named {@code PREFIX-confusion-matrix.png},
+     * {@code PREFIX-confusion-matrix.csv}, {@code PREFIX-per-class.csv/.md} and {@code
+     * PREFIX-averages.csv/.md}. Declare it once per model and pass it to the experiment's {@code
+     * outputs()}, to {@link #write} and to {@link #addTo}.
      *
-     * @param directory the run directory
-     * @param prefix the file-name prefix, e.g. {@code softmax-test}
-     * @param title the heat map's title
-     * @return the file names written
+     * @param confusionChart the confusion matrix as a heat map
+     * @param confusionTable the confusion matrix as counts
+     * @param perClassCsv per-class accuracy, precision, recall, F1
+     * @param perClassMarkdown the same as a Markdown table
+     * @param averagesCsv macro, micro and weighted averages
+     * @param averagesMarkdown the same as a Markdown table
      */
-    public List<String> write(RunDirectory directory, String prefix, String title) {
-        List<String> files = new ArrayList<>();
-        String png = prefix + "-confusion-matrix.png";
-        ConfusionMatrixChart.of(matrix, title).save(directory.path(png));
-        directory.artifact(png);
-        files.add(png);
-        files.add(table(directory, prefix + "-confusion-matrix.csv", matrix.toTable(), true));
-        files.add(table(directory, prefix + "-per-class.csv", report().perClassTable(), true));
-        files.add(table(directory, prefix + "-per-class.md", report().perClassTable(), false));
-        files.add(table(directory, prefix + "-averages.csv", report().summaryTable(), true));
-        files.add(table(directory, prefix + "-averages.md", report().summaryTable(), false));
-        return files;
+    public record Files(RunFile confusionChart, RunFile confusionTable, RunFile perClassCsv, RunFile perClassMarkdown,
+            RunFile averagesCsv, RunFile averagesMarkdown) {
+
+        /**
+         * The files of one model.
+         *
+         * @param prefix the file-name prefix, e.g. {@code softmax-test}
+         * @param model the model they describe, e.g. {@code "the final softmax model"}
+         * @return the files
+         */
+        public static Files of(String prefix, String model) {
+            return new Files(
+                    new RunFile(prefix + "-confusion-matrix.png", "test confusion matrix of " + model + " (heat map)"),
+                    new RunFile(prefix + "-confusion-matrix.csv", "test confusion matrix of " + model + " (counts)"),
+                    new RunFile(prefix + "-per-class.csv", "per-class accuracy, precision, recall, F1 of " + model),
+                    new RunFile(prefix + "-per-class.md", "the same as a Markdown table"),
+                    new RunFile(prefix + "-averages.csv", "macro, micro and weighted precision, recall, F1 of " + model),
+                    new RunFile(prefix + "-averages.md", "the same as a Markdown table"));
+        }
+
+        /** The six files, in the order {@link #write} writes them. */
+        public List<RunFile> all() {
+            return List.of(confusionChart, confusionTable, perClassCsv, perClassMarkdown, averagesCsv, averagesMarkdown);
+        }
     }
 
     /**
-     * The files {@link #write} produces, for an experiment's {@code outputs()} declaration.
+     * Writes the heat map and the tables into a run directory.
      *
-     * @param prefix the prefix that will be given to {@link #write}
-     * @param model the model they describe, e.g. {@code "the final softmax model"}
-     * @return the six outputs, in the order {@link #write} writes them
+     * @param directory the run directory
+     * @param files the files to write
+     * @param title the heat map's title
      */
-    public static List<Output> outputs(String prefix, String model) {
-        return List.of(
-                new Output(prefix + "-confusion-matrix.png", "test confusion matrix of " + model + " (heat map)"),
-                new Output(prefix + "-confusion-matrix.csv", "test confusion matrix of " + model + " (counts)"),
-                new Output(prefix + "-per-class.csv", "per-class accuracy, precision, recall, F1 of " + model),
-                new Output(prefix + "-per-class.md", "the same as a Markdown table"),
-                new Output(prefix + "-averages.csv", "macro, micro and weighted precision, recall, F1 of " + model),
-                new Output(prefix + "-averages.md", "the same as a Markdown table"));
+    public void write(RunDirectory directory, Files files, String title) {
+        directory.save(files.confusionChart(), ConfusionMatrixChart.of(matrix, title));
+        directory.csv(files.confusionTable(), matrix.toTable());
+        directory.csv(files.perClassCsv(), report().perClassTable());
+        directory.markdown(files.perClassMarkdown(), report().perClassTable());
+        directory.csv(files.averagesCsv(), report().summaryTable());
+        directory.markdown(files.averagesMarkdown(), report().summaryTable());
     }
 
     /**
      * Adds the heat map, the per-class table and the averages to a report; call after {@link #write}.
      *
      * @param report the report
-     * @param prefix the prefix given to {@link #write}
+     * @param files the files given to {@link #write}
      * @param what the model's name, e.g. "the final softmax model"
      */
-    public void addTo(MarkdownReport report, String prefix, String what) {
+    public void addTo(MarkdownReport report, Files files, String what) {
         report.paragraph(String.format(Locale.ROOT,
                 "Test set (%d images): accuracy of %s **%.2f %%**, macro F1 %.4f, macro precision %.4f, "
                         + "macro recall %.4f. Micro precision, recall and F1 all equal the accuracy, because "
                         + "every image has exactly one label and one prediction.",
                 matrix.total(), what, 100 * matrix.accuracy(), matrix.macroF1(), matrix.macroPrecision(),
                 matrix.macroRecall()));
-        report.image("Confusion matrix of " + what + " on the test set", prefix + "-confusion-matrix.png");
+        report.image("Confusion matrix of " + what + " on the test set", files.confusionChart());
         report.paragraph("Per class (class accuracy = recall: the share of the class's images classified correctly; "
                 + "one-vs-rest accuracy counts the true negatives too):");
         report.table(report().perClassTable(), 4);
         report.paragraph("System averages:");
         report.table(report().summaryTable(), 4);
-    }
-
-    private static String table(RunDirectory directory, String name, Table table, boolean csv) {
-        if (csv) {
-            TableFiles.writeCsv(table, directory.path(name));
-        } else {
-            TableFiles.writeMarkdown(table, directory.path(name));
-        }
-        directory.artifact(name);
-        return name;
     }
 }

@@ -1,12 +1,10 @@
 package org.atelier.core.training;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.atelier.core.report.TableFiles;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -109,20 +107,14 @@ public record History(List<EpochRecord> epochs, boolean stoppedEarly) {
 
     /**
      * Writes the history as CSV (header {@link #COLUMNS}; missing validation values are empty),
-     * through a temporary file in the same directory so a reader never sees half a file.
+     * atomically and with the usual permissions of a new file ({@link TableFiles}, the writer a
+     * run directory uses for every table).
      *
      * @param file the CSV file, e.g. {@code history.csv}
-     * @throws IOException if the file cannot be written
+     * @return the file
+     * @throws org.atelier.core.AtelierException if the file cannot be written
      */
-    public void writeCsv(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            toTable().write().csv(tmp.toFile());
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+    public Path writeCsv(Path file) {
+        return TableFiles.writeCsv(toTable(), file);
     }
 }

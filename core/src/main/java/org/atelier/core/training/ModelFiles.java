@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.atelier.core.AtelierException;
 
@@ -29,7 +30,9 @@ public final class ModelFiles {
     public static Path saveParameters(Model model, Path directory, String name, int epoch) {
         try {
             Files.createDirectories(directory);
-            Path staging = Files.createTempDirectory(directory, ".saving-");
+            // A unique name created like any other directory (umask), as AtomicFiles creates its
+            // temporary files: Files.createTempDirectory would make it owner-only.
+            Path staging = Files.createDirectory(directory.resolve(".saving-" + UUID.randomUUID()));
             try {
                 model.setProperty("Epoch", Integer.toString(epoch));
                 model.save(staging, name);

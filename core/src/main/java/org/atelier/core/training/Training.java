@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.atelier.core.engine.Backend;
 
 /**
  * Keras's {@code fit} on top of DJL's {@link Trainer}: trains a model on in-memory arrays and
@@ -50,7 +51,7 @@ public final class Training {
      * @return the history, one record per epoch (plus epoch 0 if requested)
      */
     public static History fit(Model model, LabeledArrays train, LabeledArrays validation, FitConfig config) {
-        model.getNDManager().getEngine().setRandomSeed(Math.toIntExact(config.seed() & 0x7fffffffL));
+        Backend.seed(model.getNDManager().getEngine(), config.seed());
         AdjustableRate rate = config.learningRate() == null ? null : new AdjustableRate(config.learningRate());
         Optimizer optimizer = config.newOptimizer(rate);
         try (Trainer trainer = model.newTrainer(trainingConfig(config, optimizer))) {

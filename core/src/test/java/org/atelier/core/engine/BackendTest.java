@@ -1,11 +1,15 @@
 package org.atelier.core.engine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import org.atelier.core.AtelierException;
 import org.atelier.core.testing.OnEachEngine;
 import org.junit.jupiter.api.Test;
@@ -19,6 +23,23 @@ class BackendTest {
         try (NDManager manager = backend.newManager()) {
             NDArray a = manager.create(new float[] {1, 2, 3, 4}, new ai.djl.ndarray.types.Shape(2, 2));
             assertEquals(52f, a.matMul(a.transpose()).sum().getFloat(), 1e-6);
+        }
+    }
+
+    @OnEachEngine
+    void seedFromALongUsesItsLow31Bits(String engine) {
+        Backend backend = Backend.resolve(engine, "cpu");
+        float[] first = draw(backend, 42);
+        assertArrayEquals(first, draw(backend, 42), "the same seed draws the same numbers");
+        assertArrayEquals(first, draw(backend, 42 + (1L << 31)), "bits above 31 are ignored");
+        assertArrayEquals(draw(backend, Integer.MAX_VALUE), draw(backend, -1L), "-1 keeps its low 31 bits");
+        assertFalse(Arrays.equals(first, draw(backend, 43)), "another seed draws other numbers");
+    }
+
+    private static float[] draw(Backend backend, long seed) {
+        backend.seed(seed);
+        try (NDManager manager = backend.newManager()) {
+            return manager.randomUniform(0f, 1f, new Shape(8)).toFloatArray();
         }
     }
 

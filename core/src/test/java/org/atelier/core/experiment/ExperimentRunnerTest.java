@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.atelier.core.AtelierException;
+import org.atelier.core.report.RunFile;
 import org.atelier.core.report.Summary;
 import org.atelier.core.testing.OnEachEngine;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,9 @@ class ExperimentRunnerTest {
 
     @TempDir
     Path temp;
+
+    private static final RunFile VALUES = new RunFile("values.txt", "the summed numbers");
+    private static final RunFile DATA = new RunFile("data.txt", "the data directory the experiment was given");
 
     /** Sums 0..n-1 on the engine, draws seeded random numbers and writes a file. */
     private static final Experiment ARANGE = new TestExperiment("arange", "data",
@@ -36,7 +40,7 @@ class ExperimentRunnerTest {
                 context.metric("sum", values.sum().toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble());
                 float[] random = context.manager().randomUniform(0, 1, new Shape(3)).toFloatArray();
                 context.metric("first_random", random[0]);
-                context.runDirectory().writeString("values.txt", values.toDebugString());
+                context.runDirectory().writeString(VALUES, values.toDebugString());
             });
 
     @OnEachEngine
@@ -151,7 +155,7 @@ class ExperimentRunnerTest {
     void explicitDataDirReachesTheExperiment() throws Exception {
         Path data = temp.resolve("my-data");
         Experiment probe = new TestExperiment("probe", "data", List.of(),
-                context -> context.runDirectory().writeString("data.txt", context.data().root().toString()));
+                context -> context.runDirectory().writeString(DATA, context.data().root().toString()));
         Path out = temp.resolve("probe");
         ExperimentRunner.run(probe, RunOptions.builder().optDataDir(data).optOut(out).build());
         assertEquals(List.of("data.txt"), Summary.read(out).artifacts());

@@ -1,6 +1,7 @@
 package org.atelier.core.experiment;
 
 import java.util.List;
+import org.atelier.core.report.RunFile;
 
 /**
  * A configurable experiment for the SPI's own tests: fixed metadata, the given parameters, and a
@@ -55,7 +56,7 @@ class TestExperiment implements Experiment {
     }
 
     @Override
-    public List<Output> outputs() {
+    public List<RunFile> outputs() {
         return List.of();
     }
 

@@ -22,7 +22,7 @@ class AtomicFilesTest {
     void writesAndReplacesCreatingParents() throws IOException {
         Path target = dir.resolve("a/b/out.txt");
         AtomicFiles.writeString(target, "first");
-        AtomicFiles.writeBytes(target, new byte[] {'x', 'y'});
+        AtomicFiles.write(target, out -> out.write(new byte[] {'x', 'y'}));
         assertEquals("xy", Files.readString(target));
         assertEquals(1, listing(target.getParent()), "no temp file left behind");
     }

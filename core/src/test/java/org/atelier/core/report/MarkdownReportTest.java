@@ -50,12 +50,14 @@ class MarkdownReportTest {
 
     @Test
     void csvAndMarkdownFilesParseBack() throws IOException {
-        Path csv = TableFiles.writeCsv(table(), dir.resolve("t.csv"));
+        RunDirectory run = RunDirectory.createAt(dir, false);
+        Path csv = run.csv(new RunFile("t.csv", "a table"), table());
         Table read = Table.read().csv(csv.toFile());
         assertEquals(2, read.rowCount());
         assertEquals(0.84213, read.doubleColumn("accuracy").get(0), 1e-12);
-        Path md = TableFiles.writeMarkdown(table(), dir.resolve("t.md"));
+        Path md = run.markdown(new RunFile("t.md", "the same table"), table());
         assertTrue(Files.readString(md).contains("| softmax | 10 | 0.8421 |"));
+        assertEquals(List.of("t.csv", "t.md"), run.artifacts());
     }
 
     @Test
@@ -63,9 +65,11 @@ class MarkdownReportTest {
         Map<String, Number> numbers = new LinkedHashMap<>();
         numbers.put("test_accuracy", 0.8456789);
         numbers.put("parameters", 7850);
-        Path saved = new MarkdownReport().heading(1, "softmax-regression").paragraph("One layer.")
-                .bullets(List.of("engine PyTorch", "seed 42")).image("Loss", "figures/loss curve.png")
-                .table(table(), 3).keyNumbers(numbers).save(dir.resolve("report.md"));
+        MarkdownReport report = new MarkdownReport().heading(1, "softmax-regression").paragraph("One layer.")
+                .bullets(List.of("engine PyTorch", "seed 42"))
+                .image("Loss", new RunFile("figures/loss curve.png", "loss per epoch"))
+                .table(table(), 3).keyNumbers(numbers);
+        Path saved = RunDirectory.createAt(dir, false).markdown(new RunFile("report.md", "the report"), report);
         assertEquals("""
                 # softmax-regression
 

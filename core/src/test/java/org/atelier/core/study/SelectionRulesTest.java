@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.atelier.core.AtelierException;
 import org.atelier.core.report.chart.ChartFigure;
+import org.atelier.core.stats.MeanStd;
 import org.atelier.core.training.History;
 import org.jfree.chart.axis.NumberAxis;
 import org.junit.jupiter.api.Test;

@@ -15,6 +15,7 @@ import org.atelier.core.engine.Backend;
 import org.atelier.core.models.Models;
 import org.atelier.core.report.MarkdownReport;
 import org.atelier.core.report.RunDirectory;
+import org.atelier.core.report.RunFile;
 import org.atelier.core.testing.OnEachEngine;
 import org.atelier.core.training.FitConfig;
 import org.atelier.core.training.listener.RestoreBestEpoch;
@@ -54,7 +55,9 @@ class TrainedModelsTest {
                 assertTrue(evaluation.matrix().accuracy() > 0.9, "blobs 3 std apart are easy: " + evaluation.matrix().accuracy());
 
                 RunDirectory dir = RunDirectory.createAt(temp.resolve(engine), false);
-                List<String> files = evaluation.write(dir, "test", "blobs");
+                TestSetEvaluation.Files outputs = TestSetEvaluation.Files.of("test", "the model");
+                evaluation.write(dir, outputs, "blobs");
+                List<String> files = outputs.all().stream().map(RunFile::name).toList();
                 assertEquals(6, files.size());
                 for (String file : files) {
                     Path path = dir.root().resolve(file);
@@ -74,7 +77,7 @@ class TrainedModelsTest {
                 }
                 assertEquals(100, sum, "the confusion matrix CSV counts every test sample once");
                 MarkdownReport report = new MarkdownReport();
-                evaluation.addTo(report, "test", "the model");
+                evaluation.addTo(report, outputs, "the model");
                 assertTrue(report.toMarkdown().contains("test-confusion-matrix.png"));
             }
         }

@@ -2,7 +2,9 @@ package org.atelier.core.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,6 +41,15 @@ class HistoryTest {
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "no temporary file is left behind");
         }
+    }
+
+    @Test
+    void csvGetsTheUsualPermissionsOfANewFile(@TempDir Path dir) throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "created the ordinary way");
+        Path csv = HISTORY.writeCsv(dir.resolve("history.csv"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(csv),
+                "not readable by its owner only, as a Files.createTempFile would leave it");
     }
 
     @Test

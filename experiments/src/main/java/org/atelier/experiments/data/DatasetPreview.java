@@ -14,12 +14,11 @@ import org.atelier.core.data.Subset;
 import org.atelier.core.data.TrainValidation;
 import org.atelier.core.experiment.Experiment;
 import org.atelier.core.experiment.ExperimentContext;
-import org.atelier.core.experiment.Output;
 import org.atelier.core.experiment.Param;
 import org.atelier.core.experiment.Params;
 import org.atelier.core.report.MarkdownReport;
 import org.atelier.core.report.RunDirectory;
-import org.atelier.core.report.TableFiles;
+import org.atelier.core.report.RunFile;
 import org.atelier.core.report.chart.ImageGrid;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -33,7 +32,22 @@ import tech.tablesaw.api.Table;
  */
 public final class DatasetPreview implements Experiment {
 
-    private static final List<String> DATASETS = List.of(Datasets.FASHION_MNIST, Datasets.MNIST);
+    /** A dataset the preview shows, with the file of its sample grid. */
+    private record Previewed(String dataset, RunFile samples) {
+        static Previewed of(String dataset) {
+            return new Previewed(dataset, new RunFile(dataset + "-samples.png",
+                    title(dataset) + ": grid of random training images with their class names"));
+        }
+    }
+
+    private static final List<Previewed> DATASETS = List.of(Previewed.of(Datasets.FASHION_MNIST),
+            Previewed.of(Datasets.MNIST));
+    private static final RunFile COUNTS_CSV = new RunFile("class-counts.csv", "images per class and split, both datasets");
+    private static final RunFile COUNTS_MARKDOWN = new RunFile("class-counts.md", "the same as a Markdown table");
+    private static final RunFile STATS_CSV = new RunFile("pixel-stats.csv",
+            "pixel mean and standard deviation per dataset and split");
+    private static final RunFile STATS_MARKDOWN = new RunFile("pixel-stats.md", "the same as a Markdown table");
+    private static final RunFile REPORT = new RunFile("report.md", "the figures and tables with a short reading");
 
     @Override
     public String name() {
@@ -72,14 +86,9 @@ public final class DatasetPreview implements Experiment {
     }
 
     @Override
-    public List<Output> outputs() {
-        List<Output> outputs = new ArrayList<>();
-        for (String dataset : DATASETS) {
-            outputs.add(new Output(dataset + "-samples.png", "grid of random training images with their class names"));
-        }
-        outputs.add(new Output("class-counts.csv", "images per class and split, both datasets (also .md)"));
-        outputs.add(new Output("pixel-stats.csv", "pixel mean and standard deviation per dataset and split (also .md)"));
-        outputs.add(new Output("report.md", "the figures and tables with a short reading"));
+    public List<RunFile> outputs() {
+        List<RunFile> outputs = new ArrayList<>(DATASETS.stream().map(Previewed::samples).toList());
+        outputs.addAll(List.of(COUNTS_CSV, COUNTS_MARKDOWN, STATS_CSV, STATS_MARKDOWN, REPORT));
         return outputs;
     }
 
@@ -90,10 +99,10 @@ public final class DatasetPreview implements Experiment {
         Table counts = countsTable();
         Table stats = statsTable();
         MarkdownReport report = new MarkdownReport().heading(1, "Dataset preview");
-        for (String dataset : DATASETS) {
+        for (Previewed previewed : DATASETS) {
+            String dataset = previewed.dataset();
             Splits3 splits = load(context.data(), dataset, params, context.seed());
-            String grid = dataset + "-samples.png";
-            sampleGrid(splits.train, params, context.seed()).save(run.artifact(grid));
+            run.save(previewed.samples(), sampleGrid(splits.train, params, context.seed()));
             addCounts(counts, dataset, splits);
             for (LabeledData split : splits.all()) {
                 addStats(stats, context, dataset, split);
@@ -101,18 +110,18 @@ public final class DatasetPreview implements Experiment {
             report.heading(2, title(dataset))
                     .paragraph(splits.train.size() + " training, " + splits.validation.size() + " validation and "
                             + splits.test.size() + " test images of " + splits.train.numClasses() + " classes.")
-                    .image(title(dataset) + " samples", grid);
+                    .image(title(dataset) + " samples", previewed.samples());
         }
-        TableFiles.writeCsv(counts, run.artifact("class-counts.csv"));
-        TableFiles.writeMarkdown(counts, run.artifact("class-counts.md"));
-        TableFiles.writeCsv(stats, run.artifact("pixel-stats.csv"));
-        TableFiles.writeMarkdown(stats, run.artifact("pixel-stats.md"), 4);
+        run.csv(COUNTS_CSV, counts);
+        run.markdown(COUNTS_MARKDOWN, counts);
+        run.csv(STATS_CSV, stats);
+        run.markdown(STATS_MARKDOWN, stats, 4);
         report.heading(2, "Images per class and split").paragraph(balanceSentence(counts)).table(counts)
                 .heading(2, "Pixel statistics (pixels scaled to [0, 1])")
                 .paragraph("Normalization uses the training split's mean and standard deviation for every split,"
                         + " so that no information from validation or test images leaks into training.")
-                .table(stats, 4)
-                .save(run.artifact("report.md"));
+                .table(stats, 4);
+        run.markdown(REPORT, report);
     }
 
     /** The three splits of one dataset. */
@@ -191,16 +200,17 @@ public final class DatasetPreview implements Experiment {
         table.intColumn("images").append(split.size());
         table.doubleColumn("mean").append(mean);
         table.doubleColumn("std").append(std);
-        String prefix = dataset.replace('-', '_') + "_" + splitName;
-        context.metric(prefix + "_images", split.size());
-        context.metric(prefix + "_pixel_mean", mean);
-        context.metric(prefix + "_pixel_std", std);
+        String variant = dataset.replace('-', '_') + "_" + splitName;
+        context.metric("images_" + variant, split.size());
+        context.metric("pixel_mean_" + variant, mean);
+        context.metric("pixel_std_" + variant, std);
     }
 
     /** Says whether every class has the same count in each split, from the table itself. */
     private static String balanceSentence(Table counts) {
         Map<String, String> verdicts = new LinkedHashMap<>();
-        for (String dataset : DATASETS) {
+        for (Previewed previewed : DATASETS) {
+            String dataset = previewed.dataset();
             Table rows = counts.where(counts.stringColumn("dataset").isEqualTo(dataset));
             List<String> parts = new ArrayList<>();
             for (String split : List.of("train", "validation", "test")) {

@@ -1,8 +1,8 @@
 package org.atelier.experiments.study1;
 
 import ai.djl.Model;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,19 +10,17 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.LongStream;
-import org.atelier.core.AtelierException;
 import org.atelier.core.experiment.ExperimentContext;
-import org.atelier.core.experiment.Output;
 import org.atelier.core.models.Initializers;
 import org.atelier.core.report.MarkdownReport;
+import org.atelier.core.report.ModelSummary;
 import org.atelier.core.report.RunDirectory;
-import org.atelier.core.report.TableFiles;
 import org.atelier.core.report.chart.ChartFigure;
+import org.atelier.core.report.chart.EpochAxis;
 import org.atelier.core.report.chart.LineChart;
-import org.atelier.core.study.EpochAxis;
+import org.atelier.core.stats.MeanStd;
 import org.atelier.core.study.LearningRateSweep;
 import org.atelier.core.study.MeanCurve;
-import org.atelier.core.study.MeanStd;
 import org.atelier.core.study.SeedRuns;
 import org.atelier.core.study.TestSetEvaluation;
 import org.atelier.core.training.EpochRecord;
@@ -117,25 +115,7 @@ public final class FashionProtocol {
     }
 
     /**
-     * The files {@link #runVariant} writes for one variant, for an experiment's {@code outputs()}.
-     *
-     * @param id the variant's id, e.g. {@code minibatch}
-     * @param variant the variant in words, e.g. {@code "mini-batch GD"}
-     * @return the six outputs
-     */
-    public static List<Output> variantOutputs(String id, String variant) {
-        return List.of(
-                new Output(id + "-lr-sweep.png", variant + ": validation loss of each learning rate"),
-                new Output(id + "-lr-sweep.csv", variant + ": the learning-rate sweep's final numbers"),
-                new Output(id + "-loss.png", variant + ": loss curves of all seeds, mean ± std"),
-                new Output(id + "-accuracy.png", variant + ": accuracy curves of all seeds, mean ± std"),
-                new Output(id + "-histories.csv", variant + ": every seed's history"),
-                new Output(id + "-mean-curves.csv", variant + ": mean ± std per epoch"));
-    }
-
-    /**
-     * Runs a variant through the protocol: sweep, seeds, files ({@code ID-lr-sweep.png/.csv},
-     * {@code ID-histories.csv}, {@code ID-loss.png}, {@code ID-accuracy.png}, {@code ID-mean-curves.csv}).
+     * Runs a variant through the protocol: sweep, seeds, files (all of the variant's {@link VariantFiles}).
      *
      * @param method the variant
      * @param title the model's name for figure titles, e.g. "Softmax regression"
@@ -146,13 +126,13 @@ public final class FashionProtocol {
     public VariantRun runVariant(GradientDescent method, String title, Supplier<SequentialBlock> block, List<Long> seeds) {
         LearningRateSweep sweep = sweep(method, title, block);
         SeedRuns runs = trainSeeds(method, title, block, sweep.chosenRate(), seeds);
-        writeCurves(runs, method.id(), title + ", " + method.label() + ", lr " + sweep.chosenRate());
+        writeCurves(runs, method.files(), title + ", " + method.label() + ", lr " + sweep.chosenRate());
         return new VariantRun(method, sweep, runs, method.batchesPerEpoch(data.train().size()));
     }
 
     /**
      * The learning-rate sweep of a variant: each rate for the sweep budget from the first seed,
-     * no early stopping; writes {@code ID-lr-sweep.png} and {@code ID-lr-sweep.csv}.
+     * no early stopping; writes the variant's {@linkplain VariantFiles#sweep() sweep files}.
      *
      * @param method the variant
      * @param title the model's name for the figure title
@@ -169,11 +149,9 @@ public final class FashionProtocol {
             }
         });
         RunDirectory dir = context.runDirectory();
-        sweep.chart(title + ", " + method.label() + ": learning-rate sweep (" + method.sweepEpochs() + " epochs each)")
-                .save(dir.path(method.id() + "-lr-sweep.png"));
-        dir.artifact(method.id() + "-lr-sweep.png");
-        TableFiles.writeCsv(sweep.toTable(), dir.path(method.id() + "-lr-sweep.csv"));
-        dir.artifact(method.id() + "-lr-sweep.csv");
+        dir.save(method.files().sweepChart(), sweep.chart(title + ", " + method.label() + ": learning-rate sweep ("
+                + method.sweepEpochs() + " epochs each)"));
+        dir.csv(method.files().sweepTable(), sweep.toTable());
         return sweep;
     }
 
@@ -197,24 +175,20 @@ public final class FashionProtocol {
     }
 
     /**
-     * Writes the seeds' curves: {@code PREFIX-histories.csv} (every seed's history with a {@code
-     * seed} column), {@code PREFIX-loss.png} and {@code PREFIX-accuracy.png} (thin runs, mean ± std),
-     * {@code PREFIX-mean-curves.csv}.
+     * Writes the seeds' curves: the histories (every seed's history with a {@code seed} column),
+     * the loss and accuracy charts (thin runs, mean ± std) and the mean curves.
      *
      * @param runs the seeds' runs
-     * @param prefix the file-name prefix
+     * @param files the variant's files
      * @param title the figure title's start
      */
-    public void writeCurves(SeedRuns runs, String prefix, String title) {
+    public void writeCurves(SeedRuns runs, VariantFiles files, String title) {
         RunDirectory dir = context.runDirectory();
-        TableFiles.writeCsv(historiesTable(runs), dir.path(prefix + "-histories.csv"));
-        dir.artifact(prefix + "-histories.csv");
-        curveChart(runs.histories(), title, "loss", EpochRecord::trainLoss, EpochRecord::valLoss)
-                .save(dir.path(prefix + "-loss.png"));
-        dir.artifact(prefix + "-loss.png");
-        curveChart(runs.histories(), title, "accuracy", EpochRecord::trainAccuracy, EpochRecord::valAccuracy)
-                .save(dir.path(prefix + "-accuracy.png"));
-        dir.artifact(prefix + "-accuracy.png");
+        dir.csv(files.histories(), historiesTable(runs));
+        dir.save(files.lossChart(),
+                curveChart(runs.histories(), title, "loss", EpochRecord::trainLoss, EpochRecord::valLoss));
+        dir.save(files.accuracyChart(),
+                curveChart(runs.histories(), title, "accuracy", EpochRecord::trainAccuracy, EpochRecord::valAccuracy));
         Table means = MeanCurve.of(runs.histories(), EpochRecord::trainLoss).toTable("train_loss");
         MeanCurve.of(runs.histories(), EpochRecord::valLoss).toTable("val_loss").columns().subList(1, 3)
                 .forEach(means::addColumns);
@@ -222,8 +196,7 @@ public final class FashionProtocol {
                 .forEach(means::addColumns);
         MeanCurve.of(runs.histories(), EpochRecord::valAccuracy).toTable("val_accuracy").columns().subList(1, 3)
                 .forEach(means::addColumns);
-        TableFiles.writeCsv(means, dir.path(prefix + "-mean-curves.csv"));
-        dir.artifact(prefix + "-mean-curves.csv");
+        dir.csv(files.meanCurves(), means);
     }
 
     /**
@@ -314,13 +287,13 @@ public final class FashionProtocol {
      * Evaluates a final model on the test set and writes its files ({@link TestSetEvaluation#write}).
      *
      * @param model the final model
-     * @param prefix the file-name prefix
+     * @param files the files to write
      * @param title the confusion matrix's title
      * @return the evaluation
      */
-    public TestSetEvaluation evaluateOnTest(Model model, String prefix, String title) {
+    public TestSetEvaluation evaluateOnTest(Model model, TestSetEvaluation.Files files, String title) {
         TestSetEvaluation evaluation = TestSetEvaluation.of(model.getBlock(), data.test(), data.classNames());
-        evaluation.write(context.runDirectory(), prefix, title);
+        evaluation.write(context.runDirectory(), files, title);
         return evaluation;
     }
 
@@ -340,27 +313,13 @@ public final class FashionProtocol {
     }
 
     /**
-     * Writes a history as {@code history.csv} (the final model's, by the run-directory contract).
+     * The number of parameters of an initialized model, as its {@link ModelSummary} counts them.
      *
-     * @param history the final model's history
-     */
-    public void writeHistory(History history) {
-        try {
-            history.writeCsv(context.runDirectory().path("history.csv"));
-        } catch (IOException e) {
-            throw new AtelierException("cannot write history.csv: " + e.getMessage(), e);
-        }
-        context.runDirectory().artifact("history.csv");
-    }
-
-    /**
-     * The number of parameters of an initialized model.
-     *
-     * @param model the model
+     * @param model the model, trained on this protocol's data
      * @return the total number of parameter values
      */
-    public static long parameterCount(Model model) {
-        return model.getBlock().getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
+    public long parameterCount(Model model) {
+        return ModelSummary.of(model.getBlock(), new Shape(1, data.featureCount())).totalParameters();
     }
 
     /**
@@ -381,7 +340,7 @@ public final class FashionProtocol {
                 + "that budget among the runs that did not diverge (non-finite loss, or no lower than at the start). "
                 + "Chosen: **%s** (validation loss %.4f).%s", batch, method.rates(), method.sweepEpochs(),
                 sweep.chosenRate(), sweep.chosenHistory().last().valLoss(), divergedText(sweep)));
-        report.image("learning-rate sweep", method.id() + "-lr-sweep.png");
+        report.image("learning-rate sweep", method.files().sweepChart());
         report.table(sweep.toTable(), 4);
         MeanStd epoch = run.bestEpoch();
         report.paragraph(String.format(Locale.ROOT, "**Epochs.** Criterion: %s. Over %d seeds the best epoch was "
@@ -392,13 +351,13 @@ public final class FashionProtocol {
                 run.epochsByRule(), run.stepsByRule(), run.bestValLoss().mean(), run.bestValLoss().std(),
                 100 * run.bestValAccuracy().mean(), 100 * run.bestValAccuracy().std(), run.secondsPerEpoch()));
         report.paragraph(capStatement(run));
-        report.image("loss curves of all seeds", method.id() + "-loss.png");
-        report.image("accuracy curves of all seeds", method.id() + "-accuracy.png");
+        report.image("loss curves of all seeds", method.files().lossChart());
+        report.image("accuracy curves of all seeds", method.files().accuracyChart());
         report.paragraph("Thin lines: the individual seeds; thick line and band: their mean ± one sample standard "
                 + "deviation, per epoch. Train values of an epoch ≥ 1 are averaged over the epoch's updates, "
-                + "validation values are measured after the epoch. Every seed's history is in `" + method.id()
-                + "-histories.csv`, the mean curves over all epochs (with the number of seeds still training) in `"
-                + method.id() + "-mean-curves.csv`.");
+                + "validation values are measured after the epoch. Every seed's history is in `"
+                + method.files().histories().name() + "`, the mean curves over all epochs (with the number of seeds "
+                + "still training) in `" + method.files().meanCurves().name() + "`.");
     }
 
     /** Whether the criterion or the epoch cap ended the runs, and how fast the loss still fell at the cap. */

@@ -8,7 +8,7 @@ import java.util.List;
  * stop after {@code patience} epochs without an improvement larger than {@code minDelta}, at most
  * {@code maxEpochs}; the parameters of the best epoch are kept).
  *
- * @param id a file-name prefix, e.g. {@code full-batch}
+ * @param files the files the protocol writes for it
  * @param label how the report names it, e.g. "full-batch GD"
  * @param batchSize samples per update; at least the training-set size means full batch
  * @param rates the learning rates of the sweep
@@ -17,7 +17,7 @@ import java.util.List;
  * @param patience epochs without improvement before stopping
  * @param minDelta the smallest validation-loss decrease that counts as improvement
  */
-public record GradientDescent(String id, String label, int batchSize, List<Double> rates, int sweepEpochs,
+public record GradientDescent(VariantFiles files, String label, int batchSize, List<Double> rates, int sweepEpochs,
         int maxEpochs, int patience, double minDelta) {
 
     /** Copies the rates. */

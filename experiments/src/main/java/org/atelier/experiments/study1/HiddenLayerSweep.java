@@ -11,18 +11,17 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.atelier.core.experiment.Experiment;
 import org.atelier.core.experiment.ExperimentContext;
-import org.atelier.core.experiment.Output;
 import org.atelier.core.experiment.Param;
 import org.atelier.core.models.Initializers;
 import org.atelier.core.models.Models;
 import org.atelier.core.report.MarkdownReport;
 import org.atelier.core.report.RunDirectory;
-import org.atelier.core.report.TableFiles;
+import org.atelier.core.report.RunFile;
+import org.atelier.core.report.chart.EpochAxis;
 import org.atelier.core.report.chart.LineChart;
-import org.atelier.core.study.EpochAxis;
+import org.atelier.core.stats.MeanStd;
 import org.atelier.core.study.LearningRateSweep;
 import org.atelier.core.study.MeanCurve;
-import org.atelier.core.study.MeanStd;
 import org.atelier.core.study.ModelSelection;
 import org.atelier.core.study.SeedRuns;
 import org.atelier.core.study.TestSetEvaluation;
@@ -43,6 +42,22 @@ public final class HiddenLayerSweep implements Experiment {
 
     /** Training images used to measure the initial logits' variance: enough for three digits. */
     private static final int INITIAL_CHECK_SAMPLES = 10_000;
+
+    private static final RunFile REPORT = new RunFile("report.md", "the study's answers with the run's numbers and figures");
+    private static final RunFile HISTORY = new RunFile("history.csv", "per-epoch history of the final hidden-layer model");
+    private static final RunFile WIDTHS_CSV = new RunFile("hidden-sizes.csv",
+            "per width: parameters, initial loss, best validation accuracy and loss (mean ± std)");
+    private static final RunFile WIDTHS_MARKDOWN = new RunFile("hidden-sizes.md", "the same as a Markdown table");
+    private static final RunFile HISTORIES = new RunFile("hidden-histories.csv", "every width's and seed's history");
+    private static final RunFile ACCURACY_VS_N = new RunFile("accuracy-vs-n.png",
+            "best validation accuracy against n, mean ± std");
+    private static final RunFile LOSS_VS_N = new RunFile("loss-vs-n.png", "best validation loss against n, mean ± std");
+    private static final RunFile CURVES_LOSS = new RunFile("curves-loss.png", "mean loss curves per n");
+    private static final RunFile CURVES_ACCURACY = new RunFile("curves-accuracy.png", "mean accuracy curves per n");
+    private static final TestSetEvaluation.Files HIDDEN_TEST = TestSetEvaluation.Files.of("hidden-test",
+            "the final hidden-layer model");
+    private static final TestSetEvaluation.Files SOFTMAX_TEST = TestSetEvaluation.Files.of("softmax-test",
+            "the softmax comparison model");
 
     @Override
     public String name() {
@@ -88,24 +103,14 @@ public final class HiddenLayerSweep implements Experiment {
     }
 
     @Override
-    public List<Output> outputs() {
-        List<Output> outputs = new ArrayList<>(List.of(
-                new Output("report.md", "the study's answers with the run's numbers and figures"),
-                new Output("history.csv", "per-epoch history of the final hidden-layer model"),
-                new Output("minibatch-lr-sweep.png", "validation loss of each learning rate at the sweep width"),
-                new Output("minibatch-lr-sweep.csv", "the sweep's final numbers"),
-                new Output("hidden-sizes.csv", "per width: parameters, initial loss, best validation accuracy and loss (mean ± std)"),
-                new Output("hidden-sizes.md", "the same as a Markdown table"),
-                new Output("hidden-histories.csv", "every width's and seed's history"),
-                new Output("accuracy-vs-n.png", "best validation accuracy against n, mean ± std"),
-                new Output("loss-vs-n.png", "best validation loss against n, mean ± std"),
-                new Output("curves-loss.png", "mean loss curves per n"),
-                new Output("curves-accuracy.png", "mean accuracy curves per n"),
-                new Output("comparison.csv", "softmax against hidden layer on the test set"),
-                new Output("comparison-per-class-f1.csv", "per-class F1 side by side")));
-        outputs.addAll(FashionProtocol.variantOutputs("softmax", "the softmax comparison model"));
-        outputs.addAll(TestSetEvaluation.outputs("hidden-test", "the final hidden-layer model"));
-        outputs.addAll(TestSetEvaluation.outputs("softmax-test", "the softmax comparison model"));
+    public List<RunFile> outputs() {
+        List<RunFile> outputs = new ArrayList<>(List.of(REPORT, HISTORY));
+        outputs.addAll(MinibatchSettings.FILES.sweep());
+        outputs.addAll(List.of(WIDTHS_CSV, WIDTHS_MARKDOWN, HISTORIES, ACCURACY_VS_N, LOSS_VS_N, CURVES_LOSS,
+                CURVES_ACCURACY, SoftmaxComparison.HEADLINE, SoftmaxComparison.PER_CLASS_F1));
+        outputs.addAll(SoftmaxComparison.FILES.all());
+        outputs.addAll(HIDDEN_TEST.all());
+        outputs.addAll(SOFTMAX_TEST.all());
         return outputs;
     }
 
@@ -162,11 +167,10 @@ public final class HiddenLayerSweep implements Experiment {
             } finally {
                 widths.forEach(w -> w.runs().close());
             }
-            new MarkdownReport().heading(1, "One hidden layer on Fashion-MNIST: which width n?")
+            context.runDirectory().markdown(REPORT, new MarkdownReport()
+                    .heading(1, "One hidden layer on Fashion-MNIST: which width n?")
                     .heading(2, "Answers at a glance").bullets(answers)
-                    .paragraph(report.toMarkdown())
-                    .save(context.runDirectory().path("report.md"));
-            context.runDirectory().artifact("report.md");
+                    .paragraph(report.toMarkdown()));
         }
 
         private static SequentialBlock mlp(int size) {
@@ -179,7 +183,7 @@ public final class HiddenLayerSweep implements Experiment {
                     data.train().slice(0, Math.min(INITIAL_CHECK_SAMPLES, data.train().size())));
             SeedRuns runs = protocol.trainSeeds(method, "n = " + size, () -> mlp(size), rate,
                     protocol.seeds(context.params().getInt("seeds")));
-            return new Width(size, FashionProtocol.parameterCount(runs.bestModel()), initial, runs);
+            return new Width(size, protocol.parameterCount(runs.bestModel()), initial, runs);
         }
 
         private void describeMethod(GradientDescent method, LearningRateSweep sweep, int sweepSize) {
@@ -190,7 +194,7 @@ public final class HiddenLayerSweep implements Experiment {
                     + "softmax-regression. The learning rate was swept once, at n = %d, and used for every n "
                     + "(rule: lowest validation loss after %d epoch(s) among non-diverged rates): **%s**.",
                     method.label(), sweepSize, method.sweepEpochs(), sweep.chosenRate()));
-            report.image("learning-rate sweep", "minibatch-lr-sweep.png");
+            report.image("learning-rate sweep", method.files().sweepChart());
             report.table(sweep.toTable(), 4);
             report.paragraph("Epochs: " + method.criterion() + ". Seeds per width: "
                     + context.params().getInt("seeds") + ".");
@@ -202,15 +206,13 @@ public final class HiddenLayerSweep implements Experiment {
         private Width chooseWidth() {
             Table table = widthTable();
             RunDirectory dir = context.runDirectory();
-            TableFiles.writeCsv(table, dir.path("hidden-sizes.csv"));
-            dir.artifact("hidden-sizes.csv");
-            TableFiles.writeMarkdown(table, dir.path("hidden-sizes.md"), 4);
-            dir.artifact("hidden-sizes.md");
+            dir.csv(WIDTHS_CSV, table);
+            dir.markdown(WIDTHS_MARKDOWN, table, 4);
             writeHistories();
-            againstWidth("accuracy-vs-n.png", "best validation accuracy", Width::valAccuracy, 100, "validation accuracy (%)");
-            againstWidth("loss-vs-n.png", "lowest validation loss", Width::valLoss, 1, "validation loss");
-            meanCurves("curves-loss.png", "loss", EpochRecord::trainLoss, EpochRecord::valLoss);
-            meanCurves("curves-accuracy.png", "accuracy", EpochRecord::trainAccuracy, EpochRecord::valAccuracy);
+            againstWidth(ACCURACY_VS_N, "best validation accuracy", Width::valAccuracy, 100, "validation accuracy (%)");
+            againstWidth(LOSS_VS_N, "lowest validation loss", Width::valLoss, 1, "validation loss");
+            meanCurves(CURVES_LOSS, "loss", EpochRecord::trainLoss, EpochRecord::valLoss);
+            meanCurves(CURVES_ACCURACY, "accuracy", EpochRecord::trainAccuracy, EpochRecord::valAccuracy);
 
             List<Integer> sizes = widths.stream().map(Width::size).toList();
             List<MeanStd> accuracies = widths.stream().map(Width::valAccuracy).toList();
@@ -224,13 +226,13 @@ public final class HiddenLayerSweep implements Experiment {
                     + "training runs, mean over seeds) and `expected_initial_loss` below check it for every width.");
             report.heading(2, "3. Validation results per width");
             report.table(table, 4);
-            report.image("validation accuracy against n", "accuracy-vs-n.png");
-            report.image("validation loss against n", "loss-vs-n.png");
-            report.image("mean loss curves per n", "curves-loss.png");
-            report.image("mean accuracy curves per n", "curves-accuracy.png");
+            report.image("validation accuracy against n", ACCURACY_VS_N);
+            report.image("validation loss against n", LOSS_VS_N);
+            report.image("mean loss curves per n", CURVES_LOSS);
+            report.image("mean accuracy curves per n", CURVES_ACCURACY);
             report.paragraph("Each value is the seed's best epoch (lowest validation loss), mean ± one sample standard "
                     + "deviation over the seeds. Curves are means over the seeds still training at that epoch (all "
-                    + "histories: `hidden-histories.csv`).");
+                    + "histories: `" + HISTORIES.name() + "`).");
             report.heading(2, "4. The best n");
             report.paragraph(String.format(Locale.ROOT, "Rule: the smallest n whose mean validation accuracy lies "
                     + "within one standard deviation of the best mean (differences smaller than the seed-to-seed "
@@ -285,23 +287,21 @@ public final class HiddenLayerSweep implements Experiment {
                 table.insertColumn(0, IntColumn.create("hidden_size", table.rowCount()).setMissingTo(w.size()));
                 all = all == null ? table : all.append(table);
             }
-            TableFiles.writeCsv(all, context.runDirectory().path("hidden-histories.csv"));
-            context.runDirectory().artifact("hidden-histories.csv");
+            context.runDirectory().csv(HISTORIES, all);
         }
 
-        private void againstWidth(String file, String what, Function<Width, MeanStd> metric,
+        private void againstWidth(RunFile file, String what, Function<Width, MeanStd> metric,
                 double scale, String yLabel) {
             double[] x = widths.stream().mapToDouble(Width::size).toArray();
             double[] mean = widths.stream().mapToDouble(w -> scale * metric.apply(w).mean()).toArray();
             double[] std = widths.stream().mapToDouble(w -> scale * metric.apply(w).std()).toArray();
-            LineChart.builder().title(capitalized(what) + " against hidden width n (mean ± 1 std, "
-                    + context.params().getInt("seeds") + " seeds)").xLabel("hidden units n (log scale)").yLabel(yLabel)
-                    .size(1000, 600).logX(true).markers(true).band(what, x, mean, std).build()
-                    .save(context.runDirectory().path(file));
-            context.runDirectory().artifact(file);
+            context.runDirectory().save(file, LineChart.builder().title(capitalized(what)
+                    + " against hidden width n (mean ± 1 std, " + context.params().getInt("seeds") + " seeds)")
+                    .xLabel("hidden units n (log scale)").yLabel(yLabel)
+                    .size(1000, 600).logX(true).markers(true).band(what, x, mean, std).build());
         }
 
-        private void meanCurves(String file, String metric, ToDoubleFunction<EpochRecord> train,
+        private void meanCurves(RunFile file, String metric, ToDoubleFunction<EpochRecord> train,
                 ToDoubleFunction<EpochRecord> validation) {
             boolean loss = metric.equals("loss");
             // from epoch 1: the common start at epoch 0 (chance level) would squeeze the differences between widths
@@ -317,8 +317,7 @@ public final class HiddenLayerSweep implements Experiment {
                 chart.learningCurve("n = " + w.size(), epochs, Arrays.copyOfRange(trainCurve.mean(), from, to),
                         Arrays.copyOfRange(valCurve.mean(), from, to));
             }
-            EpochAxis.wholeEpochs(chart.build()).save(context.runDirectory().path(file));
-            context.runDirectory().artifact(file);
+            context.runDirectory().save(file, EpochAxis.wholeEpochs(chart.build()));
         }
 
         private static String capitalized(String text) {
@@ -337,12 +336,12 @@ public final class HiddenLayerSweep implements Experiment {
             History refinement = protocol.refine(model, method, rate, seed);
             protocol.describeRefinement(report, refinement, rate);
             refinementSeconds = SeedRuns.trainingSeconds(refinement);
-            TestSetEvaluation test = protocol.evaluateOnTest(model, "hidden-test",
+            TestSetEvaluation test = protocol.evaluateOnTest(model, HIDDEN_TEST,
                     "Hidden layer n = " + best.size() + ": confusion matrix on the test set");
-            test.addTo(report, "hidden-test", "the final hidden-layer model (n = " + best.size() + ")");
+            test.addTo(report, HIDDEN_TEST, "the final hidden-layer model (n = " + best.size() + ")");
             String params = protocol.saveParameters(model, "hidden-" + best.size(), history.bestEpoch() + refinement.bestEpoch());
-            report.paragraph("Parameters: `" + params + "`; per-epoch history of the first stage: `history.csv`.");
-            protocol.writeHistory(history);
+            report.paragraph("Parameters: `" + params + "`; per-epoch history of the first stage: `" + HISTORY.name() + "`.");
+            context.runDirectory().csv(HISTORY, history.toTable());
             answers.add(String.format(Locale.ROOT, "**Final hidden-layer model** (n = %d, seed %d): test accuracy "
                     + "**%.2f %%**, macro precision %.4f, macro recall %.4f, macro F1 %.4f (§5).", best.size(), seed,
                     100 * test.matrix().accuracy(), test.matrix().macroPrecision(), test.matrix().macroRecall(),
@@ -365,11 +364,11 @@ public final class HiddenLayerSweep implements Experiment {
                     () -> Models.softmaxRegression(10), protocol.seeds(1))) {
                 History refinement = protocol.refine(softmax.runs().bestModel(), softmaxMethod,
                         softmax.sweep().chosenRate(), softmax.bestSeed());
-                TestSetEvaluation softmaxTest = protocol.evaluateOnTest(softmax.runs().bestModel(), "softmax-test",
+                TestSetEvaluation softmaxTest = protocol.evaluateOnTest(softmax.runs().bestModel(), SOFTMAX_TEST,
                         "Softmax regression: confusion matrix on the test set");
                 History hiddenHistory = best.runs().histories().get(best.runs().bestIndex());
                 SoftmaxComparison comparison = new SoftmaxComparison(softmaxTest, hidden,
-                        FashionProtocol.parameterCount(softmax.runs().bestModel()), best.parameters(),
+                        protocol.parameterCount(softmax.runs().bestModel()), best.parameters(),
                         softmax.bestRunSeconds() + SeedRuns.trainingSeconds(refinement),
                         SeedRuns.trainingSeconds(hiddenHistory) + refinementSeconds, best.size());
                 comparison.write(context.runDirectory());
@@ -379,12 +378,12 @@ public final class HiddenLayerSweep implements Experiment {
                         + "%s, early stopping, one refinement with a smaller rate, seed %d), so this run needs no other "
                         + "run's files. Training times include the refinements.",
                         softmaxMethod.rates(), softmax.sweep().chosenRate(), softmax.bestSeed()));
-                report.image("softmax learning-rate sweep", "softmax-lr-sweep.png");
+                report.image("softmax learning-rate sweep", softmaxMethod.files().sweepChart());
                 comparison.addTo(report);
                 answers.add("**Softmax against one hidden layer** (§6): " + comparison.judgement());
-                report.image("confusion matrix of the softmax model", "softmax-test-confusion-matrix.png");
-                context.metric("softmax_test_accuracy", softmaxTest.matrix().accuracy());
-                context.metric("softmax_test_macro_f1", softmaxTest.matrix().macroF1());
+                report.image("confusion matrix of the softmax model", SOFTMAX_TEST.confusionChart());
+                context.metric("test_accuracy_softmax", softmaxTest.matrix().accuracy());
+                context.metric("test_macro_f1_softmax", softmaxTest.matrix().macroF1());
             }
         }
     }

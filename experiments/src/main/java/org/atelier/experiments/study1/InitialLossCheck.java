@@ -9,8 +9,8 @@ import ai.djl.training.initializer.Initializer;
 import java.util.List;
 import java.util.function.Supplier;
 import org.atelier.core.engine.Backend;
+import org.atelier.core.stats.MeanStd;
 import org.atelier.core.study.InitialLoss;
-import org.atelier.core.study.MeanStd;
 import org.atelier.core.training.Inference;
 import org.atelier.core.training.LabeledArrays;
 
@@ -69,7 +69,7 @@ public record InitialLossCheck(double[] losses, double logitVariance, float[] fi
             LabeledArrays data, NDManager manager) {
         // Training.fit seeds the engine the same way before initializing, so seed s here gives the
         // same weights as seed s in training.
-        backend.engine().setRandomSeed(Math.toIntExact(seed & 0x7fffffffL));
+        backend.seed(seed);
         block.setInitializer(initializer, Parameter.Type.WEIGHT);
         block.initialize(manager, DataType.FLOAT32, data.features().getShape());
         return Inference.innerOutput(block, block.getChildren().size(), data.features(), manager);

@@ -10,6 +10,9 @@ import org.atelier.core.experiment.Params;
  */
 public final class MinibatchSettings {
 
+    /** The files of the mini-batch variant. */
+    public static final VariantFiles FILES = VariantFiles.of("minibatch", "mini-batch GD");
+
     private MinibatchSettings() {}
 
     /**
@@ -41,11 +44,11 @@ public final class MinibatchSettings {
      * The variant the parameters describe.
      *
      * @param params the effective parameters
-     * @return the mini-batch variant, id {@code minibatch}
+     * @return the mini-batch variant, writing {@link #FILES}
      */
     public static GradientDescent variant(Params params) {
         int batch = params.getInt("batch_size");
-        return new GradientDescent("minibatch", "mini-batch GD, batch " + batch, batch,
+        return new GradientDescent(FILES, "mini-batch GD, batch " + batch, batch,
                 params.getDoubles("minibatch_rates"), params.getInt("minibatch_sweep_epochs"),
                 params.getInt("minibatch_max_epochs"), params.getInt("minibatch_patience"),
                 params.getDouble("minibatch_min_delta"));

@@ -9,7 +9,7 @@ import org.atelier.core.evaluation.ConfusionMatrix;
 import org.atelier.core.experiment.Params;
 import org.atelier.core.report.MarkdownReport;
 import org.atelier.core.report.RunDirectory;
-import org.atelier.core.report.TableFiles;
+import org.atelier.core.report.RunFile;
 import org.atelier.core.study.TestSetEvaluation;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -30,15 +30,24 @@ import tech.tablesaw.api.Table;
 public record SoftmaxComparison(TestSetEvaluation softmax, TestSetEvaluation hidden, long softmaxParameters,
         long hiddenParameters, double softmaxSeconds, double hiddenSeconds, int hiddenSize) {
 
+    /** The files of the softmax comparison model's variant. */
+    public static final VariantFiles FILES = VariantFiles.of("softmax", "the softmax comparison model");
+
+    /** The headline table. */
+    public static final RunFile HEADLINE = new RunFile("comparison.csv", "softmax against hidden layer on the test set");
+
+    /** Per-class F1 side by side. */
+    public static final RunFile PER_CLASS_F1 = new RunFile("comparison-per-class-f1.csv", "per-class F1 side by side");
+
     /**
      * The softmax comparison model's variant: the mini-batch settings with the softmax's own rates.
      *
      * @param params the effective parameters ({@code softmax_rates} and the mini-batch settings)
-     * @return the variant, id {@code softmax}
+     * @return the variant, writing {@link #FILES}
      */
     public static GradientDescent variant(Params params) {
         GradientDescent minibatch = MinibatchSettings.variant(params);
-        return new GradientDescent("softmax", minibatch.label(), minibatch.batchSize(),
+        return new GradientDescent(FILES, minibatch.label(), minibatch.batchSize(),
                 params.getDoubles("softmax_rates"), minibatch.sweepEpochs(), minibatch.maxEpochs(),
                 minibatch.patience(), minibatch.minDelta());
     }
@@ -69,15 +78,13 @@ public record SoftmaxComparison(TestSetEvaluation softmax, TestSetEvaluation hid
     }
 
     /**
-     * Writes {@code comparison.csv} and {@code comparison-per-class-f1.csv}.
+     * Writes {@link #HEADLINE} and {@link #PER_CLASS_F1}.
      *
      * @param directory the run directory
      */
     public void write(RunDirectory directory) {
-        TableFiles.writeCsv(headline(), directory.path("comparison.csv"));
-        directory.artifact("comparison.csv");
-        TableFiles.writeCsv(perClassF1(), directory.path("comparison-per-class-f1.csv"));
-        directory.artifact("comparison-per-class-f1.csv");
+        directory.csv(HEADLINE, headline());
+        directory.csv(PER_CLASS_F1, perClassF1());
     }
 
     /**

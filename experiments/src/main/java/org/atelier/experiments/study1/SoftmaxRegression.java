@@ -12,20 +12,19 @@ import java.util.Map;
 import java.util.Optional;
 import org.atelier.core.experiment.Experiment;
 import org.atelier.core.experiment.ExperimentContext;
-import org.atelier.core.experiment.Output;
 import org.atelier.core.experiment.Param;
 import org.atelier.core.models.Initializers;
 import org.atelier.core.models.Models;
 import org.atelier.core.report.MarkdownReport;
 import org.atelier.core.report.RunDirectory;
-import org.atelier.core.report.TableFiles;
+import org.atelier.core.report.RunFile;
 import org.atelier.core.report.chart.EpochStepChart;
 import org.atelier.core.report.chart.HistogramChart;
 import org.atelier.core.report.chart.ImageGrid;
+import org.atelier.core.stats.MeanStd;
 import org.atelier.core.study.Convergence;
 import org.atelier.core.study.InitialLoss;
 import org.atelier.core.study.MeanCurve;
-import org.atelier.core.study.MeanStd;
 import org.atelier.core.study.SeedRuns;
 import org.atelier.core.study.TestSetEvaluation;
 import org.atelier.core.training.EpochRecord;
@@ -47,6 +46,17 @@ public final class SoftmaxRegression implements Experiment {
     private static final int PIXELS = 784;
     /** Seeds of the N(0, 1) comparison: a few suffice, the effect is an order of magnitude. */
     private static final int UNIT_NORMAL_SEEDS = 3;
+
+    private static final RunFile REPORT = new RunFile("report.md", "the study's answers with the run's numbers and figures");
+    private static final RunFile HISTORY = new RunFile("history.csv", "per-epoch history of the final model");
+    private static final RunFile INITIAL_LOGITS = new RunFile("initial-logits.png", "histogram of the logits before training");
+    private static final RunFile COMPARISON_CHART = new RunFile("full-vs-minibatch.png",
+            "validation loss against epochs and against updates");
+    private static final RunFile COMPARISON_TABLE = new RunFile("full-vs-minibatch.csv",
+            "epochs and updates to reach full-batch GD's validation loss");
+    private static final RunFile WEIGHTS = new RunFile("softmax-weights.png", "the ten weight vectors as 28 × 28 images");
+    private static final VariantFiles FULL_BATCH = VariantFiles.of("full-batch", "full-batch GD");
+    private static final TestSetEvaluation.Files TEST = TestSetEvaluation.Files.of("softmax-test", "the final softmax model");
 
     @Override
     public String name() {
@@ -95,17 +105,12 @@ public final class SoftmaxRegression implements Experiment {
     }
 
     @Override
-    public List<Output> outputs() {
-        List<Output> outputs = new ArrayList<>(List.of(
-                new Output("report.md", "the study's answers with the run's numbers and figures"),
-                new Output("history.csv", "per-epoch history of the final model"),
-                new Output("initial-logits.png", "histogram of the logits before training"),
-                new Output("full-vs-minibatch.png", "validation loss against epochs and against updates"),
-                new Output("full-vs-minibatch.csv", "epochs and updates to reach full-batch GD's validation loss"),
-                new Output("softmax-weights.png", "the ten weight vectors as 28 × 28 images")));
-        outputs.addAll(FashionProtocol.variantOutputs("full-batch", "full-batch GD"));
-        outputs.addAll(FashionProtocol.variantOutputs("minibatch", "mini-batch GD"));
-        outputs.addAll(TestSetEvaluation.outputs("softmax-test", "the final softmax model"));
+    public List<RunFile> outputs() {
+        List<RunFile> outputs = new ArrayList<>(List.of(REPORT, HISTORY, INITIAL_LOGITS, COMPARISON_CHART,
+                COMPARISON_TABLE, WEIGHTS));
+        outputs.addAll(FULL_BATCH.all());
+        outputs.addAll(MinibatchSettings.FILES.all());
+        outputs.addAll(TEST.all());
         return outputs;
     }
 
@@ -147,16 +152,14 @@ public final class SoftmaxRegression implements Experiment {
                 VariantRun chosen = finalModel(full, mini);
                 weights(chosen.runs().bestModel());
             }
-            new MarkdownReport().heading(1, "Softmax regression on Fashion-MNIST")
+            context.runDirectory().markdown(REPORT, new MarkdownReport().heading(1, "Softmax regression on Fashion-MNIST")
                     .heading(2, "Answers at a glance").bullets(answers)
-                    .paragraph(report.toMarkdown())
-                    .save(context.runDirectory().path("report.md"));
-            context.runDirectory().artifact("report.md");
+                    .paragraph(report.toMarkdown()));
         }
 
         private GradientDescent fullBatch() {
             var params = context.params();
-            return new GradientDescent("full-batch", "full-batch GD", Integer.MAX_VALUE,
+            return new GradientDescent(FULL_BATCH, "full-batch GD", Integer.MAX_VALUE,
                     params.getDoubles("full_batch_rates"), params.getInt("full_batch_sweep_epochs"),
                     params.getInt("full_batch_max_epochs"), params.getInt("full_batch_patience"),
                     params.getDouble("full_batch_min_delta"));
@@ -181,11 +184,11 @@ public final class SoftmaxRegression implements Experiment {
                     Initializers.normalFanIn(), protocol.seeds(1), data.train());
             InitialLossCheck unit = InitialLossCheck.measure(context.backend(), () -> Models.softmaxRegression(10),
                     new NormalInitializer(1f), protocol.seeds(UNIT_NORMAL_SEEDS), data.train());
-            HistogramChart.builder().title("Softmax regression: logits before training, w ~ N(0, 1/√784), seed "
-                    + context.seed()).xLabel("logit z = w·x").yLabel("count (samples × classes)").bins(80)
+            dir.save(INITIAL_LOGITS, HistogramChart.builder().title("Softmax regression: logits before training, "
+                    + "w ~ N(0, 1/√784), seed " + context.seed()).xLabel("logit z = w·x")
+                    .yLabel("count (samples × classes)").bins(80)
                     .data("initial logits (" + data.train().size() + " images × 10 classes)", toDoubles(fanIn.firstLogits()))
-                    .build().save(dir.path("initial-logits.png"));
-            dir.artifact("initial-logits.png");
+                    .build());
             double logitStd = Math.sqrt(fanIn.logitVariance());
             MeanStd measured = full.initialLoss();
             double expected = InitialLoss.expected(10, s2);
@@ -200,7 +203,7 @@ public final class SoftmaxRegression implements Experiment {
                     + "deviation √(‖x‖²) ≈ %.1f, the softmax would put almost all mass on one random class, and the loss "
                     + "would start in the tens (below).", PIXELS, sigma, s2, logitStd, context.seed(),
                     Math.sqrt(s2 * PIXELS)));
-            report.image("histogram of the initial logits", "initial-logits.png");
+            report.image("histogram of the initial logits", INITIAL_LOGITS);
             report.heading(2, "3. Where the loss starts");
             report.paragraph(String.format(Locale.ROOT, "The loss is measured before the first update (epoch 0 of "
                     + "every training run, on the whole training split). For z ~ N(0, s²) independent over the K = 10 "
@@ -280,8 +283,7 @@ public final class SoftmaxRegression implements Experiment {
             MeanStd[] fullReach = addComparisonRow(table, full, target);
             MeanStd[] miniReach = addComparisonRow(table, mini, target);
             RunDirectory dir = context.runDirectory();
-            TableFiles.writeCsv(table, dir.path("full-vs-minibatch.csv"));
-            dir.artifact("full-vs-minibatch.csv");
+            dir.csv(COMPARISON_TABLE, table);
             EpochStepChart.Builder chart = EpochStepChart.builder()
                     .title("Softmax regression: validation loss (mean over seeds) against epochs and against updates");
             int maxEpoch = 1;
@@ -303,8 +305,7 @@ public final class SoftmaxRegression implements Experiment {
             }
             chart.curve(String.format(Locale.ROOT, "target: full-batch GD's validation loss %.4f", target),
                     new double[] {1, maxEpoch}, new double[] {1, maxSteps}, new double[] {target, target});
-            chart.build().save(dir.path("full-vs-minibatch.png"));
-            dir.artifact("full-vs-minibatch.png");
+            dir.save(COMPARISON_CHART, chart.build());
 
             report.heading(2, "6. Full batch against mini-batch: epochs and updates");
             report.paragraph(String.format(Locale.ROOT, "Target: the validation loss every full-batch seed reached, "
@@ -312,7 +313,7 @@ public final class SoftmaxRegression implements Experiment {
                     + "and the updates made by then; mean over the seeds that reached it. The last two columns use "
                     + "each variant's own epoch criterion instead.", target));
             report.table(table, 4);
-            report.image("validation loss against epochs and updates", "full-vs-minibatch.png");
+            report.image("validation loss against epochs and updates", COMPARISON_CHART);
             report.paragraph(String.format(Locale.ROOT, "Full-batch GD needed %.1f epochs = %.0f updates to reach the "
                     + "target; mini-batch GD needed %.1f epochs = %.0f updates. Counted in epochs (passes over the "
                     + "data, i.e. computation), mini-batch GD is %.0f× faster, because it updates %d times per pass; "
@@ -335,7 +336,7 @@ public final class SoftmaxRegression implements Experiment {
             context.metric("steps_full_batch", full.stepsByRule());
             context.metric("epochs_minibatch", mini.epochsByRule());
             context.metric("steps_minibatch", mini.stepsByRule());
-            context.metric("target_val_loss", target);
+            context.metric("val_loss_target", target);
             // recorded only where some seed reached the target: summary.json holds numbers, not NaN
             if (fullReach[0].n() > 0) {
                 context.metric("epochs_to_target_full_batch", fullReach[0].mean());
@@ -394,12 +395,12 @@ public final class SoftmaxRegression implements Experiment {
             Model model = chosen.runs().bestModel();
             History refinement = protocol.refine(model, chosen.method(), chosen.sweep().chosenRate(), chosen.bestSeed());
             protocol.describeRefinement(report, refinement, chosen.sweep().chosenRate());
-            TestSetEvaluation test = protocol.evaluateOnTest(model, "softmax-test",
+            TestSetEvaluation test = protocol.evaluateOnTest(model, TEST,
                     "Softmax regression: confusion matrix on the test set");
-            test.addTo(report, "softmax-test", "the final softmax model");
+            test.addTo(report, TEST, "the final softmax model");
             String params = protocol.saveParameters(model, "softmax", chosen.bestHistory().bestEpoch() + refinement.bestEpoch());
-            report.paragraph("Parameters: `" + params + "`; per-epoch history of the first stage: `history.csv`.");
-            protocol.writeHistory(chosen.bestHistory());
+            report.paragraph("Parameters: `" + params + "`; per-epoch history of the first stage: `" + HISTORY.name() + "`.");
+            context.runDirectory().csv(HISTORY, chosen.bestHistory().toTable());
             answers.add(String.format(Locale.ROOT, "**Final model:** %s, seed %d (lowest validation loss of the "
                     + "variant with the lower mean). Test accuracy **%.2f %%**, macro precision %.4f, macro recall "
                     + "%.4f, macro F1 %.4f (§7). Its weights as images: §8.", chosen.method().label(), chosen.bestSeed(),
@@ -410,9 +411,9 @@ public final class SoftmaxRegression implements Experiment {
             context.metric("test_macro_recall", test.matrix().macroRecall());
             context.metric("test_macro_f1", test.matrix().macroF1());
             context.metric("test_micro_f1", test.matrix().microF1());
-            context.metric("final_best_epoch", chosen.bestHistory().bestEpoch());
-            context.metric("final_training_s", chosen.bestRunSeconds() + SeedRuns.trainingSeconds(refinement));
-            context.metric("refined_val_loss", refinement.best().valLoss());
+            context.metric("best_epoch_final", chosen.bestHistory().bestEpoch());
+            context.metric("training_s_final", chosen.bestRunSeconds() + SeedRuns.trainingSeconds(refinement));
+            context.metric("val_loss_refined", refinement.best().valLoss());
             return chosen;
         }
 
@@ -427,10 +428,9 @@ public final class SoftmaxRegression implements Experiment {
                 System.arraycopy(weights, c * PIXELS, image, 0, PIXELS);
                 grid.image(image, 28, 28, data.classNames().get(c));
             }
-            grid.build().save(context.runDirectory().path("softmax-weights.png"));
-            context.runDirectory().artifact("softmax-weights.png");
+            context.runDirectory().save(WEIGHTS, grid.build());
             report.heading(2, "8. The weights as images");
-            report.image("the ten weight vectors as 28 × 28 images", "softmax-weights.png");
+            report.image("the ten weight vectors as 28 × 28 images", WEIGHTS);
             report.paragraph("Each panel is the weight vector of one class reshaped to 28 × 28, one colour scale for "
                     + "all panels centred at 0. The logit of a class is the dot product of its panel with the "
                     + "standardized image: a red pixel raises the class's score where the image is brighter than the "

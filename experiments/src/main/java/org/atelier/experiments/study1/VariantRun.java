@@ -1,7 +1,7 @@
 package org.atelier.experiments.study1;
 
+import org.atelier.core.stats.MeanStd;
 import org.atelier.core.study.LearningRateSweep;
-import org.atelier.core.study.MeanStd;
 import org.atelier.core.study.SeedRuns;
 import org.atelier.core.training.History;
 

@@ -11,8 +11,8 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.atelier.core.data.Datasets;
 import org.atelier.core.experiment.ExperimentRunner;
-import org.atelier.core.experiment.Output;
 import org.atelier.core.experiment.RunOptions;
+import org.atelier.core.report.RunFile;
 import org.atelier.core.report.Summary;
 import org.atelier.core.testing.OnEachEngine;
 import org.atelier.core.testing.RealData;
@@ -31,8 +31,8 @@ class DatasetPreviewTest {
                 .optEngine(engine).optSmoke(true).optOut(out)
                 .optDataDir(RealData.locator(Datasets.FASHION_MNIST, Datasets.MNIST).root()).build());
 
-        for (Output output : experiment.outputs()) {
-            assertTrue(Files.isRegularFile(out.resolve(output.file())), output.file());
+        for (RunFile output : experiment.outputs()) {
+            assertTrue(Files.isRegularFile(out.resolve(output.name())), output.name());
         }
         BufferedImage grid = ImageIO.read(out.resolve("fashion-mnist-samples.png").toFile());
         assertTrue(grid.getWidth() > 200 && grid.getHeight() > 100, "grid has room for 16 captioned images");
@@ -40,12 +40,12 @@ class DatasetPreviewTest {
         // --smoke keeps the first 600 images of each file; validation takes round(10 %) of each
         // class, so it holds 60 images give or take half an image per class.
         Map<String, Double> metrics = summary.metrics();
-        double train = metrics.get("fashion_mnist_train_images");
-        double validation = metrics.get("fashion_mnist_validation_images");
+        double train = metrics.get("images_fashion_mnist_train");
+        double validation = metrics.get("images_fashion_mnist_validation");
         assertEquals(600, train + validation);
         assertTrue(Math.abs(validation - 60) <= 5, "validation size " + validation);
-        assertEquals(600, metrics.get("mnist_test_images"));
-        double mean = metrics.get("mnist_train_pixel_mean");
+        assertEquals(600, metrics.get("images_mnist_test"));
+        double mean = metrics.get("pixel_mean_mnist_train");
         assertTrue(mean > 0.1 && mean < 0.16, "MNIST is mostly black background: mean " + mean);
 
         Table counts = Table.read().csv(out.resolve("class-counts.csv").toFile());

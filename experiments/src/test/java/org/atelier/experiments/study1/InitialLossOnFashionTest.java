@@ -7,8 +7,8 @@ import java.util.List;
 import org.atelier.core.engine.Backend;
 import org.atelier.core.models.Initializers;
 import org.atelier.core.models.Models;
+import org.atelier.core.stats.MeanStd;
 import org.atelier.core.study.InitialLoss;
-import org.atelier.core.study.MeanStd;
 import org.atelier.core.testing.RealData;
 import org.junit.jupiter.api.Test;
 

@@ -5,15 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.atelier.core.experiment.Experiment;
 import org.atelier.core.experiment.ExperimentRunner;
-import org.atelier.core.experiment.Output;
 import org.atelier.core.experiment.RunOptions;
+import org.atelier.core.report.RunFile;
 import org.atelier.core.report.Summary;
 import org.atelier.core.testing.OnEachEngine;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +26,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * Both study-1 experiments end to end in smoke mode on each engine: the run succeeds, the
- * required metrics are finite and in range, and every declared output exists and parses.
+ * required metrics are finite and in range, every declared output exists and parses, and every
+ * file has the usual permissions of a new file.
  */
 class Study1ExperimentsTest {
 
@@ -49,9 +55,13 @@ class Study1ExperimentsTest {
         Map<String, Double> metrics = runSmoke(new HiddenLayerSweep(), engine);
         assertFinite(metrics, "best_hidden_size");
         assertTrue(List.of(10.0, 20.0).contains(metrics.get("best_hidden_size")), "a swept smoke width");
-        for (String name : List.of("initial_loss", "epochs_minibatch", "steps_minibatch", "softmax_test_accuracy")) {
+        for (String name : List.of("initial_loss", "epochs_minibatch", "steps_minibatch", "test_accuracy_softmax")) {
             assertFinite(metrics, name);
         }
+        Table widths = Table.read().csv(temp.resolve(engine).resolve("hidden-sizes.csv").toFile());
+        // 784·n + n weights and biases into the hidden layer, n·10 + 10 into the output layer
+        assertEquals(List.of(795L * 10 + 10, 795L * 20 + 10),
+                widths.numberColumn("parameters").asList().stream().map(Number::longValue).toList());
     }
 
     private Map<String, Double> runSmoke(Experiment experiment, String engine) throws Exception {
@@ -67,12 +77,37 @@ class Study1ExperimentsTest {
             assertTrue(metrics.get(name) >= 0 && metrics.get(name) <= 1, name + " = " + metrics.get(name));
         }
         assertTrue(metrics.get("initial_loss") > 1 && metrics.get("initial_loss") < 5, "initial loss near ln 10");
-        for (Output output : experiment.outputs()) {
-            checkParses(out.resolve(output.file()));
+        for (RunFile output : experiment.outputs()) {
+            checkParses(out.resolve(output.name()));
         }
-        assertTrue(Summary.read(out).artifacts().containsAll(experiment.outputs().stream().map(Output::file).toList()),
+        assertTrue(Summary.read(out).artifacts().containsAll(experiment.outputs().stream().map(RunFile::name).toList()),
                 "summary.json lists every declared output");
+        assertUsualPermissions(out);
         return metrics;
+    }
+
+    /**
+     * Every file the run wrote (history, tables, figures, report, model parameters, summary) has
+     * the permissions of a plain file created in the same directory, e.g. 0644 under umask 022:
+     * none is readable by its owner only, as a {@code Files.createTempFile} would leave it.
+     */
+    private static void assertUsualPermissions(Path run) throws IOException {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Path probe = run.resolve(".permissions-probe");
+        Files.writeString(probe, "created the ordinary way");
+        Set<PosixFilePermission> usual = Files.getPosixFilePermissions(probe);
+        Files.delete(probe);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(run)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().equals("history.csv")), "history.csv written");
+        assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().endsWith(".params")), "parameters written");
+        for (Path file : files) {
+            assertEquals(usual, Files.getPosixFilePermissions(file), run.relativize(file).toString());
+        }
     }
 
     private static void checkParses(Path file) throws Exception {

@@ -21,8 +21,8 @@ import org.atelier.core.data.Subset;
 import org.atelier.core.engine.Backend;
 import org.atelier.core.report.MarkdownTable;
 import org.atelier.core.report.RunDirectory;
+import org.atelier.core.report.RunFile;
 import org.atelier.core.report.Summary;
-import org.atelier.core.report.TableFiles;
 import org.atelier.core.training.FitConfig;
 import org.atelier.core.training.History;
 import org.atelier.core.training.LabeledArrays;
@@ -49,6 +49,8 @@ public final class BenchCommand implements Callable<Integer> {
     private static final int SMOKE_IMAGES = 512;
     private static final int WARM_UP_IMAGES = 15_000;
     private static final int WARM_UP_ROUNDS = 6;
+    private static final RunFile CSV = new RunFile("bench.csv", "seconds per epoch, images/s and GFLOP/s per engine and model");
+    private static final RunFile MARKDOWN = new RunFile("bench.md", "the same as a Markdown table");
 
     @Option(names = "--engines", split = ",", defaultValue = "PyTorch,MXNet", description = "Engines to bench (default: ${DEFAULT-VALUE}).")
     List<String> engines;
@@ -104,11 +106,11 @@ public final class BenchCommand implements Callable<Integer> {
         RunDirectory run = out != null ? RunDirectory.createAt(out, false)
                 : RunDirectory.createUnder(Path.of("runs", "bench"), LocalDateTime.now());
         Table table = resultsTable(results);
-        TableFiles.writeCsv(table, run.artifact("bench.csv"));
-        TableFiles.writeMarkdown(table, run.artifact("bench.md"), 3);
+        run.csv(CSV, table);
+        run.markdown(MARKDOWN, table, 3);
         Map<String, Double> metrics = new LinkedHashMap<>();
         results.forEach(r -> metrics.putAll(r.metrics()));
-        sgemm.forEach((engine, gflops) -> metrics.put(engine + "_sgemm_gflops", gflops));
+        sgemm.forEach((engine, gflops) -> metrics.put("sgemm_gflops_" + engine, gflops));
         metrics.put("sgemm_gflops", sgemm.values().iterator().next());
         double seconds = Duration.between(started, Instant.now()).toNanos() / 1e9;
         Path file = new Summary("bench", String.join(",", versions.keySet()), String.join(",", versions.values()),

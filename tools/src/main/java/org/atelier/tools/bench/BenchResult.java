@@ -35,15 +35,15 @@ record BenchResult(String engine, BenchModel model, int images, Timings facade, 
         return secondsPerEpoch() / plain.median();
     }
 
-    /** The metrics of this result for {@code summary.json}, named {@code <engine>_<model>_<what>}. */
+    /** The metrics of this result for {@code summary.json}, named {@code <quantity>_<engine>_<model>}. */
     Map<String, Double> metrics() {
-        String prefix = engine.toLowerCase(Locale.ROOT) + "_" + model.id() + "_";
+        String variant = "_" + engine.toLowerCase(Locale.ROOT) + "_" + model.id();
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put(prefix + "seconds_per_epoch", secondsPerEpoch());
-        metrics.put(prefix + "images_per_second", imagesPerSecond());
-        metrics.put(prefix + "gflops", gflops());
-        metrics.put(prefix + "plain_seconds_per_epoch", plain.median());
-        metrics.put(prefix + "ratio_to_plain", ratioToPlain());
+        metrics.put("seconds_per_epoch" + variant, secondsPerEpoch());
+        metrics.put("images_per_second" + variant, imagesPerSecond());
+        metrics.put("gflops" + variant, gflops());
+        metrics.put("plain_seconds_per_epoch" + variant, plain.median());
+        metrics.put("ratio_to_plain" + variant, ratioToPlain());
         return metrics;
     }
 }

@@ -18,8 +18,8 @@ import org.atelier.core.experiment.ExperimentRegistry;
 import org.atelier.core.experiment.Params;
 import org.atelier.core.experiment.RunOptions;
 import org.atelier.core.report.RunDirectory;
+import org.atelier.core.report.RunFile;
 import org.atelier.core.report.Summary;
-import org.atelier.core.report.TableFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,10 +44,10 @@ import picocli.CommandLine.Spec;
 final class CompareEnginesCommand implements Callable<Integer> {
 
     /** The comparison table as CSV. */
-    static final String CSV = "comparison.csv";
+    static final RunFile CSV = new RunFile("comparison.csv", "metrics, duration and peak memory per engine");
 
     /** The comparison table as Markdown. */
-    static final String MARKDOWN = "comparison.md";
+    static final RunFile MARKDOWN = new RunFile("comparison.md", "the same as a Markdown table, with the engines' versions");
 
     @Parameters(paramLabel = "NAME", description = "The experiment, as `atelier list` names it.")
     String name;
@@ -88,10 +88,10 @@ final class CompareEnginesCommand implements Callable<Integer> {
                         + exit + ", its error is above); its run directory is " + dir.root().resolve(label));
                 return exit;
             }
-            runs.add(Summary.read(dir.artifact(label + "/" + Summary.FILE_NAME)));
+            runs.add(Summary.read(dir.artifact(label + "/" + Summary.FILE.name())));
         }
         EngineComparison comparison = new EngineComparison(runs);
-        TableFiles.writeCsv(comparison.table(), dir.artifact(CSV));
+        dir.csv(CSV, comparison.table());
         dir.writeString(MARKDOWN, comparison.markdown());
         summarize(experiment, params, runs, comparison, dir, started, (System.nanoTime() - start) / 1e9).write(dir);
         out.print(comparison.markdown());

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.atelier.core.experiment.Experiment;
 import org.atelier.core.experiment.ExperimentRegistry;
-import org.atelier.core.experiment.Output;
 import org.atelier.core.experiment.Param;
+import org.atelier.core.report.RunFile;
 import org.atelier.core.report.Summary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,10 +54,10 @@ final class DescribeCommand implements Runnable {
 
     private static String outputs(Experiment experiment) {
         List<List<String>> rows = new ArrayList<>();
-        for (Output o : experiment.outputs()) {
-            rows.add(List.of(o.file(), o.description()));
+        for (RunFile file : experiment.outputs()) {
+            rows.add(List.of(file.name(), file.description()));
         }
-        rows.add(List.of(Summary.FILE_NAME, "engine, device, seed, every effective parameter, the metrics, the files written"));
+        rows.add(List.of(Summary.FILE.name(), Summary.FILE.description()));
         return TextTable.render(rows, "  ");
     }
 }

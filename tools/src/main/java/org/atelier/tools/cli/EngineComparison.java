@@ -74,12 +74,12 @@ final class EngineComparison {
                 + "\n\n" + MarkdownTable.render(table());
     }
 
-    /** Every cell as one flat metric named {@code <engine>_<row>}, e.g. {@code mxnet_peak_rss_mb}. */
+    /** Every cell as one flat metric named {@code <row>_<engine>}, e.g. {@code peak_rss_mb_mxnet}. */
     Map<String, Double> flatMetrics() {
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (Summary run : runs) {
             for (String row : rows) {
-                metrics.put(run.engine().toLowerCase(Locale.ROOT) + "_" + row, value(run, row));
+                metrics.put(row + "_" + run.engine().toLowerCase(Locale.ROOT), value(run, row));
             }
         }
         return metrics;

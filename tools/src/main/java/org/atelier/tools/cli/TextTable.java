@@ -1,9 +1,15 @@
 package org.atelier.tools.cli;
 
 import java.util.List;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Help.Column;
 
-/** Aligned plain-text columns for terminal output. */
+/** Aligned plain-text columns for terminal output, laid out by picocli's {@link Help.TextTable}. */
 final class TextTable {
+
+    /** Spaces between two columns. */
+    private static final int GAP = 2;
 
     private TextTable() {}
 
@@ -11,29 +17,25 @@ final class TextTable {
      * Renders rows as left-aligned columns two spaces apart; the last column is not padded.
      *
      * @param rows the rows, all of the same length
-     * @param indent text put before every line
+     * @param indent spaces put before every line
      * @return the lines, each ending with a newline
      */
     static String render(List<List<String>> rows, String indent) {
-        int columns = rows.isEmpty() ? 0 : rows.get(0).size();
-        int[] widths = new int[columns];
-        for (List<String> row : rows) {
-            for (int c = 0; c < columns; c++) {
-                widths[c] = Math.max(widths[c], row.get(c).length());
-            }
+        if (rows.isEmpty()) {
+            return ""; // picocli's table needs at least one column
         }
-        StringBuilder text = new StringBuilder();
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder(indent);
-            for (int c = 0; c < columns; c++) {
-                line.append(c == columns - 1 ? row.get(c) : pad(row.get(c), widths[c] + 2));
-            }
-            text.append(line.toString().stripTrailing()).append('\n');
+        int columns = rows.get(0).size();
+        Column[] layout = new Column[columns];
+        for (int c = 0; c < columns; c++) {
+            int column = c;
+            int width = rows.stream().mapToInt(row -> row.get(column).length()).max().orElse(0);
+            int lead = c == 0 ? indent.length() : 0;
+            layout[c] = new Column(lead + width + (c == columns - 1 ? 0 : GAP), lead, Column.Overflow.SPAN);
         }
-        return text.toString();
-    }
-
-    private static String pad(String text, int width) {
-        return text + " ".repeat(Math.max(0, width - text.length()));
+        Help.TextTable table = Help.TextTable.forColumns(Help.defaultColorScheme(Help.Ansi.OFF), layout);
+        // picocli counts some symbols (e.g. ±) as two cells wide, which would wrap the widest cell.
+        table.setAdjustLineBreaksForWideCJKCharacters(false);
+        rows.forEach(row -> table.addRowValues(row.toArray(String[]::new)));
+        return table.toString().lines().map(line -> line.stripTrailing() + "\n").collect(Collectors.joining());
     }
 }

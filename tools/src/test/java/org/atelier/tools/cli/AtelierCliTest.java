@@ -188,7 +188,7 @@ class AtelierCliTest {
         Summary mxnet = Summary.read(out.resolve("mxnet"));
         assertEquals(List.of("PyTorch", "MXNet"), List.of(pytorch.engine(), mxnet.engine()));
 
-        List<String> csv = Files.readAllLines(out.resolve(CompareEnginesCommand.CSV));
+        List<String> csv = Files.readAllLines(out.resolve(CompareEnginesCommand.CSV.name()));
         assertEquals("metric,PyTorch,MXNet", csv.get(0));
         assertEquals(List.of("duration_s", "peak_rss_mb", "sum", "noise_mean"),
                 csv.stream().skip(1).map(l -> l.split(",")[0]).toList());
@@ -201,7 +201,7 @@ class AtelierCliTest {
         assertTrue(pytorch.metrics().get("peak_rss_mb") != mxnet.metrics().get("peak_rss_mb"),
                 "each engine's memory is measured in its own JVM");
 
-        String markdown = Files.readString(out.resolve(CompareEnginesCommand.MARKDOWN));
+        String markdown = Files.readString(out.resolve(CompareEnginesCommand.MARKDOWN.name()));
         assertTrue(markdown.contains("| metric | PyTorch | MXNet |"), markdown);
         assertTrue(markdown.startsWith("# hello-ndarray on PyTorch 2.7.1 and MXNet "), markdown);
         assertTrue(markdown.contains("| sum | 19900.0000 | 19900.0000 |"), markdown);
@@ -211,8 +211,8 @@ class AtelierCliTest {
         assertEquals("PyTorch,MXNet", comparison.engine());
         assertEquals("hello-ndarray", comparison.params().get("experiment"));
         assertEquals(200L, comparison.params().get("n"));
-        assertEquals(19900.0, comparison.metrics().get("mxnet_sum"));
-        assertTrue(comparison.metrics().get("pytorch_peak_rss_mb") > 50);
+        assertEquals(19900.0, comparison.metrics().get("sum_mxnet"));
+        assertTrue(comparison.metrics().get("peak_rss_mb_pytorch") > 50);
         assertEquals(List.of("comparison.csv", "comparison.md", "mxnet/summary.json", "pytorch/summary.json"),
                 comparison.artifacts());
         assertTrue(result.out().contains("run directory: " + out.resolve("mxnet")), "children's output is passed on");
@@ -230,7 +230,7 @@ class AtelierCliTest {
                 result.err());
         assertTrue(result.errLines().get(1).endsWith(out.resolve("pytorch").toString()), result.err());
         assertEquals(Summary.Status.FAILED, Summary.read(out.resolve("pytorch")).status());
-        assertFalse(Files.exists(out.resolve(CompareEnginesCommand.CSV)));
+        assertFalse(Files.exists(out.resolve(CompareEnginesCommand.CSV.name())));
     }
 
     @Test

@@ -4,8 +4,8 @@ import java.util.List;
 import org.atelier.core.AtelierException;
 import org.atelier.core.experiment.Experiment;
 import org.atelier.core.experiment.ExperimentContext;
-import org.atelier.core.experiment.Output;
 import org.atelier.core.experiment.Param;
+import org.atelier.core.report.RunFile;
 
 /** A test experiment that fails mid-run: with a user-fixable problem or with a bug. */
 public final class FailingExperiment implements Experiment {
@@ -36,7 +36,7 @@ public final class FailingExperiment implements Experiment {
     }
 
     @Override
-    public List<Output> outputs() {
+    public List<RunFile> outputs() {
         return List.of();
     }
 

@@ -10,7 +10,6 @@ import java.awt.geom.Line2D;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.axis.Axis;
-import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.LegendTitle;
@@ -137,22 +136,7 @@ public final class ChartStyle {
         }
         if (chart.getPlot() instanceof XYPlot plot) {
             style(plot);
-        } else if (chart.getPlot() instanceof CategoryPlot plot) {
-            style(plot);
         }
-    }
-
-    /**
-     * Styles a category (bar) plot: white background and readable axes like {@link #style(XYPlot)},
-     * but grid lines across the values only, since lines between categories would cut through bars.
-     */
-    private static void style(CategoryPlot plot) {
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(GRID_COLOR);
-        plot.setRangeGridlineStroke(new BasicStroke(1f));
-        plot.setOutlinePaint(Color.GRAY);
-        style(plot.getDomainAxis());
-        style(plot.getRangeAxis());
     }
 
     /** Styles one plot: white background, light grid, readable axes. */

@@ -12,7 +12,8 @@ public interface Figure {
     BufferedImage render();
 
     /**
-     * Renders the figure and writes it as PNG, atomically.
+     * Renders the figure and writes it as PNG, atomically. A run saves its figures with {@link
+     * org.atelier.core.report.RunDirectory#save}, which calls this and registers the file.
      *
      * @param target the {@code .png} file to create or replace
      * @return the target

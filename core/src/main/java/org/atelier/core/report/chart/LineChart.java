@@ -3,9 +3,11 @@ package org.atelier.core.report.chart;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.atelier.core.AtelierException;
+import org.atelier.core.stats.MeanStd;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.ValueAxis;
@@ -143,22 +145,16 @@ public final class LineChart {
             if (runs.length == 0) {
                 throw new AtelierException("series '" + name + "' has no runs; pass at least one");
             }
-            double[] mean = new double[x.length];
-            double[] std = new double[x.length];
             for (double[] run : runs) {
                 check(name, x, run);
             }
+            double[] mean = new double[x.length];
+            double[] std = new double[x.length];
             for (int i = 0; i < x.length; i++) {
-                double sum = 0;
-                for (double[] run : runs) {
-                    sum += run[i];
-                }
-                mean[i] = sum / runs.length;
-                double squares = 0;
-                for (double[] run : runs) {
-                    squares += (run[i] - mean[i]) * (run[i] - mean[i]);
-                }
-                std[i] = runs.length > 1 ? Math.sqrt(squares / (runs.length - 1)) : 0;
+                int at = i;
+                MeanStd stats = MeanStd.of(Arrays.stream(runs).mapToDouble(run -> run[at]).toArray());
+                mean[i] = stats.mean();
+                std[i] = stats.std();
             }
             Color color = ChartStyle.color(nextColor);
             if (showRuns) {

@@ -1,8 +1,7 @@
 package org.atelier.core.report.chart;
 
 /**
- * A {@link ChartBuilder} for charts with one horizontal axis, numeric or (for bars) categories, and
- * so one x axis label. Kept apart from {@link ChartBuilder} because a chart with two x axes (see
+ * A {@link ChartBuilder} for charts with one horizontal axis, and so one x axis label. Kept apart from {@link ChartBuilder} because a chart with two x axes (see
  * {@link EpochStepChart}) labels each of them instead.
  *
  * @param <B> the concrete builder, returned by every setter

@@ -1,4 +1,4 @@
-package org.atelier.core.study;
+package org.atelier.core.stats;
 
 /**
  * The mean and the sample standard deviation (divisor n − 1) of a few numbers, e.g. one metric

@@ -1,6 +1,5 @@
-package org.atelier.core.study;
+package org.atelier.core.report.chart;
 
-import org.atelier.core.report.chart.ChartFigure;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 
