@@ -106,16 +106,6 @@ public final class SeedRuns implements AutoCloseable {
                 .mapToDouble(EpochRecord::seconds).average().orElse(Double.NaN);
     }
 
-    /**
-     * The wall time of a run's epochs (validation included), in seconds.
-     *
-     * @param history a run
-     * @return the sum of its epochs' seconds
-     */
-    public static double trainingSeconds(History history) {
-        return history.epochs().stream().mapToDouble(EpochRecord::seconds).sum();
-    }
-
     @Override
     public void close() {
         bestModel.close();

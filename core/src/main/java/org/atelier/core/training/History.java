@@ -87,6 +87,11 @@ public record History(List<EpochRecord> epochs, boolean stoppedEarly) {
         return best().epoch();
     }
 
+    /** The wall time of all recorded epochs (epoch 0 and validation included), in seconds. */
+    public double totalSeconds() {
+        return epochs.stream().mapToDouble(EpochRecord::seconds).sum();
+    }
+
     /** The number of parameter updates made in total. */
     public long totalSteps() {
         return epochs.isEmpty() ? 0 : last().steps();

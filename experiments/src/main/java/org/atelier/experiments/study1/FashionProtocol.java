@@ -3,7 +3,6 @@ package org.atelier.experiments.study1;
 import ai.djl.Model;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -12,13 +11,11 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.LongStream;
 import org.atelier.core.experiment.ExperimentContext;
 import org.atelier.core.models.Initializers;
-import org.atelier.core.report.MarkdownReport;
 import org.atelier.core.report.ModelSummary;
 import org.atelier.core.report.RunDirectory;
 import org.atelier.core.report.chart.ChartFigure;
 import org.atelier.core.report.chart.EpochAxis;
 import org.atelier.core.report.chart.LineChart;
-import org.atelier.core.stats.MeanStd;
 import org.atelier.core.study.LearningRateSweep;
 import org.atelier.core.study.MeanCurve;
 import org.atelier.core.study.SeedRuns;
@@ -38,8 +35,8 @@ import tech.tablesaw.api.Table;
 /**
  * The protocol steps both study-1 experiments run, in one place: train a gradient-descent variant
  * (learning-rate sweep, then several seeds with the chosen rate and the epoch criterion), draw and
- * tabulate its curves, evaluate a final model on the test set, and the report sections that
- * explain each step with the run's numbers.
+ * tabulate its curves, refine and evaluate a final model on the test set. The words that explain
+ * each step are {@link Study1Report}'s.
  */
 public final class FashionProtocol {
 
@@ -109,7 +106,7 @@ public final class FashionProtocol {
             public void onFitEnd(FitContext fit, History history) {
                 context.progress().printf(Locale.ROOT, "%s: %d epochs, best val loss %.4f at epoch %d, %.1f s%n", run,
                         history.last().epoch(), history.best().valLoss(), history.bestEpoch(),
-                        SeedRuns.trainingSeconds(history));
+                        history.totalSeconds());
             }
         };
     }
@@ -266,24 +263,6 @@ public final class FashionProtocol {
     }
 
     /**
-     * Adds the report paragraph of a refinement.
-     *
-     * @param report the report
-     * @param refinement the refinement's history
-     * @param rate the rate of the first stage
-     */
-    public void describeRefinement(MarkdownReport report, History refinement, double rate) {
-        EpochRecord start = refinement.initial().orElseThrow();
-        EpochRecord best = refinement.best();
-        report.paragraph(String.format(Locale.ROOT, "**Refinement.** Early stopping ended the first stage when the "
-                + "noise of learning rate %s stopped the progress. Once, the rate is divided by %.0f (%s) and training "
-                + "continues from the kept parameters with the same criterion (Keras's ReduceLROnPlateau): %d more "
-                + "epochs, the best after %d; validation loss %.4f → %.4f, validation accuracy %.2f %% → %.2f %%.",
-                rate, REFINE_FACTOR, String.format(Locale.ROOT, "%.3g", rate / REFINE_FACTOR), refinement.last().epoch(), best.epoch(),
-                start.valLoss(), best.valLoss(), 100 * start.valAccuracy(), 100 * best.valAccuracy()));
-    }
-
-    /**
      * Evaluates a final model on the test set and writes its files ({@link TestSetEvaluation#write}).
      *
      * @param model the final model
@@ -295,6 +274,29 @@ public final class FashionProtocol {
         TestSetEvaluation evaluation = TestSetEvaluation.of(model.getBlock(), data.test(), data.classNames());
         evaluation.write(context.runDirectory(), files, title);
         return evaluation;
+    }
+
+    /**
+     * The last steps of a final model: refine the kept seed once ({@link #refine}), evaluate it on
+     * the test set and write its files, save its parameters.
+     *
+     * @param runs the seeds; the best one's model is the final model
+     * @param method the variant they were trained with
+     * @param rate the rate they were trained with
+     * @param files the test evaluation's files
+     * @param name the model's name, the prefix of its {@code .params} file
+     * @param title the confusion matrix's title
+     * @return the final model's numbers
+     */
+    public FinalModel finalModel(SeedRuns runs, GradientDescent method, double rate, TestSetEvaluation.Files files,
+            String name, String title) {
+        Model model = runs.bestModel();
+        long seed = runs.seeds().get(runs.bestIndex());
+        History firstStage = runs.histories().get(runs.bestIndex());
+        History refinement = refine(model, method, rate, seed);
+        TestSetEvaluation test = evaluateOnTest(model, files, title);
+        String params = saveParameters(model, name, firstStage.bestEpoch() + refinement.bestEpoch());
+        return new FinalModel(seed, rate, firstStage, refinement, test, files, params, parameterCount(model));
     }
 
     /**
@@ -320,80 +322,6 @@ public final class FashionProtocol {
      */
     public long parameterCount(Model model) {
         return ModelSummary.of(model.getBlock(), new Shape(1, data.featureCount())).totalParameters();
-    }
-
-    /**
-     * Adds the report section of a variant: how the learning rate and the number of epochs were
-     * chosen, and the seeds' learning curves.
-     *
-     * @param report the report
-     * @param run the variant's run
-     */
-    public void describeVariant(MarkdownReport report, VariantRun run) {
-        GradientDescent method = run.method();
-        LearningRateSweep sweep = run.sweep();
-        String batch = method.batchSize() >= data.train().size()
-                ? "all " + data.train().size() + " training images (one update per epoch)"
-                : method.batchSize() + " images (" + run.batchesPerEpoch() + " updates per epoch)";
-        report.paragraph(String.format(Locale.ROOT, "Batch: %s. **Learning rate.** Each rate of %s was trained for "
-                + "%d epochs from the same initialization; the rule picks the lowest validation loss at the end of "
-                + "that budget among the runs that did not diverge (non-finite loss, or no lower than at the start). "
-                + "Chosen: **%s** (validation loss %.4f).%s", batch, method.rates(), method.sweepEpochs(),
-                sweep.chosenRate(), sweep.chosenHistory().last().valLoss(), divergedText(sweep)));
-        report.image("learning-rate sweep", method.files().sweepChart());
-        report.table(sweep.toTable(), 4);
-        MeanStd epoch = run.bestEpoch();
-        report.paragraph(String.format(Locale.ROOT, "**Epochs.** Criterion: %s. Over %d seeds the best epoch was "
-                + "%.1f ± %.1f (runs lasted %s epochs), so this variant needs **%d epochs = %d updates** "
-                + "(mean best epoch, rounded). Best validation loss %.4f ± %.4f, validation accuracy at that epoch "
-                + "%.2f ± %.2f %%. One epoch took %.2f s on average.", method.criterion(),
-                run.runs().seeds().size(), epoch.mean(), epoch.std(), epochRange(run.runs().histories()),
-                run.epochsByRule(), run.stepsByRule(), run.bestValLoss().mean(), run.bestValLoss().std(),
-                100 * run.bestValAccuracy().mean(), 100 * run.bestValAccuracy().std(), run.secondsPerEpoch()));
-        report.paragraph(capStatement(run));
-        report.image("loss curves of all seeds", method.files().lossChart());
-        report.image("accuracy curves of all seeds", method.files().accuracyChart());
-        report.paragraph("Thin lines: the individual seeds; thick line and band: their mean ± one sample standard "
-                + "deviation, per epoch. Train values of an epoch ≥ 1 are averaged over the epoch's updates, "
-                + "validation values are measured after the epoch. Every seed's history is in `"
-                + method.files().histories().name() + "`, the mean curves over all epochs (with the number of seeds "
-                + "still training) in `" + method.files().meanCurves().name() + "`.");
-    }
-
-    /** Whether the criterion or the epoch cap ended the runs, and how fast the loss still fell at the cap. */
-    private static String capStatement(VariantRun run) {
-        List<History> capped = run.runs().histories().stream().filter(h -> !h.stoppedEarly()).toList();
-        if (capped.isEmpty()) {
-            return "Every seed was stopped by the criterion before the cap of " + run.method().maxEpochs() + " epochs.";
-        }
-        int window = Math.min(10, capped.get(0).epochs().size() - 1);
-        double drop = capped.stream().mapToDouble(h -> {
-            List<EpochRecord> e = h.epochs();
-            return e.get(e.size() - 1 - window).valLoss() - e.get(e.size() - 1).valLoss();
-        }).average().orElse(Double.NaN);
-        return String.format(Locale.ROOT, "%d of %d seeds ran into the cap of %d epochs before the criterion "
-                + "triggered; over their last %d epochs the validation loss still fell by %.4f on average. "
-                + "For these runs the number of epochs is the budget, not a point of convergence: a larger budget "
-                + "would lower the loss further.", capped.size(), run.runs().seeds().size(), run.method().maxEpochs(),
-                window, drop);
-    }
-
-    private static String divergedText(LearningRateSweep sweep) {
-        List<String> diverged = new ArrayList<>();
-        for (int i = 0; i < sweep.rates().size(); i++) {
-            if (LearningRateSweep.diverged(sweep.histories().get(i))) {
-                diverged.add(String.valueOf(sweep.rates().get(i)));
-            }
-        }
-        return diverged.isEmpty() ? " No rate diverged; the largest rates are limited by the curvature of the loss "
-                + "rather than by divergence within this budget."
-                : " Diverged: " + String.join(", ", diverged) + ".";
-    }
-
-    private static String epochRange(List<History> histories) {
-        int min = histories.stream().mapToInt(h -> h.last().epoch()).min().orElse(0);
-        int max = histories.stream().mapToInt(h -> h.last().epoch()).max().orElse(0);
-        return min == max ? String.valueOf(min) : min + "–" + max;
     }
 
     private Model newModel(Supplier<SequentialBlock> block) {

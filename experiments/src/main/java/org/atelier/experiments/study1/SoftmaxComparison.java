@@ -17,7 +17,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * Softmax regression against the one-hidden-layer model on the test set: the headline metrics,
- * per-class F1 side by side, size and training time, and a short judgement generated from them.
+ * per-class F1 side by side, size and training time ({@link Study1Report} judges them in words).
  *
  * @param softmax the softmax model's test evaluation
  * @param hidden the hidden-layer model's test evaluation
@@ -50,6 +50,19 @@ public record SoftmaxComparison(TestSetEvaluation softmax, TestSetEvaluation hid
         return new GradientDescent(FILES, minibatch.label(), minibatch.batchSize(),
                 params.getDoubles("softmax_rates"), minibatch.sweepEpochs(), minibatch.maxEpochs(),
                 minibatch.patience(), minibatch.minDelta());
+    }
+
+    /**
+     * Compares two final models.
+     *
+     * @param softmax the softmax model
+     * @param hidden the hidden-layer model
+     * @param hiddenSize the hidden layer's width
+     * @return the comparison (training times include the refinements)
+     */
+    public static SoftmaxComparison of(FinalModel softmax, FinalModel hidden, int hiddenSize) {
+        return new SoftmaxComparison(softmax.test(), hidden.test(), softmax.parameters(), hidden.parameters(),
+                softmax.trainingSeconds(), hidden.trainingSeconds(), hiddenSize);
     }
 
     /** The headline table: one row per quantity, columns {@code quantity, softmax, hidden, difference}. */
@@ -85,55 +98,5 @@ public record SoftmaxComparison(TestSetEvaluation softmax, TestSetEvaluation hid
     public void write(RunDirectory directory) {
         directory.csv(HEADLINE, headline());
         directory.csv(PER_CLASS_F1, perClassF1());
-    }
-
-    /**
-     * Adds the tables and the judgement to a report.
-     *
-     * @param report the report
-     */
-    public void addTo(MarkdownReport report) {
-        report.table(headline(), 4);
-        report.table(perClassF1(), 4);
-        report.paragraph("**Judgement.** " + judgement());
-    }
-
-    /** A few sentences generated from the numbers. */
-    public String judgement() {
-        ConfusionMatrix s = softmax.matrix();
-        ConfusionMatrix h = hidden.matrix();
-        double gain = h.accuracy() - s.accuracy();
-        // Standard error of the difference of two accuracies on n test images, treated as independent
-        // binomial estimates (conservative: both models see the same images, which correlates them).
-        double se = Math.sqrt((s.accuracy() * (1 - s.accuracy()) + h.accuracy() * (1 - h.accuracy())) / s.total());
-        List<Integer> byGain = new ArrayList<>(IntStream.range(0, s.classCount()).boxed().toList());
-        byGain.sort(Comparator.comparingDouble(c -> h.f1(c) - s.f1(c)));
-        int most = byGain.get(byGain.size() - 1);
-        int least = byGain.get(0);
-        int hardest = IntStream.range(0, h.classCount()).boxed().min(Comparator.comparingDouble(h::f1)).orElseThrow();
-        long improved = byGain.stream().filter(c -> h.f1(c) > s.f1(c)).count();
-        List<String> sentences = new ArrayList<>();
-        sentences.add(String.format(Locale.ROOT, "The hidden layer (n = %d) %s test accuracy by %.2f percentage points "
-                + "(%.2f %% → %.2f %%), %s (about %.1f standard errors of the difference, SE ≈ %.2f pp).", hiddenSize,
-                gain >= 0 ? "raises" : "lowers", 100 * Math.abs(gain), 100 * s.accuracy(), 100 * h.accuracy(),
-                Math.abs(gain) > 2 * se ? "well beyond test-set noise" : "within test-set noise",
-                Math.abs(gain) / se, 100 * se));
-        sentences.add(String.format(Locale.ROOT, "Macro precision moves from %.4f to %.4f and macro recall from %.4f "
-                + "to %.4f, so the gain is %s.", s.macroPrecision(), h.macroPrecision(), s.macroRecall(),
-                h.macroRecall(), Math.signum(h.macroPrecision() - s.macroPrecision())
-                        == Math.signum(h.macroRecall() - s.macroRecall()) ? "not bought by trading one for the other"
-                        : "a trade between precision and recall"));
-        int confusedWith = IntStream.range(0, h.classCount()).filter(c -> c != hardest).boxed()
-                .max(Comparator.comparingLong(c -> h.count(hardest, c))).orElseThrow();
-        sentences.add(String.format(Locale.ROOT, "F1 improves for %d of %d classes; most for %s (%+.3f), least for "
-                + "%s (%+.3f). The hardest class with the hidden layer is %s (F1 %.3f, softmax %.3f); its images "
-                + "are most often taken for %s (%d of %d).",
-                improved, s.classCount(), s.classNames().get(most), h.f1(most) - s.f1(most), s.classNames().get(least),
-                h.f1(least) - s.f1(least), s.classNames().get(hardest), h.f1(hardest), s.f1(hardest),
-                s.classNames().get(confusedWith), h.count(hardest, confusedWith), h.support(hardest)));
-        sentences.add(String.format(Locale.ROOT, "The price: %.1f× the parameters (%d against %d) and %.1f× the "
-                + "training time (%.0f s against %.0f s).", (double) hiddenParameters / softmaxParameters,
-                hiddenParameters, softmaxParameters, hiddenSeconds / softmaxSeconds, hiddenSeconds, softmaxSeconds));
-        return String.join(" ", sentences);
     }
 }

@@ -64,7 +64,7 @@ public record VariantRun(GradientDescent method, LearningRateSweep sweep, SeedRu
 
     /** The training time of the best seed's run, in seconds. */
     public double bestRunSeconds() {
-        return SeedRuns.trainingSeconds(bestHistory());
+        return bestHistory().totalSeconds();
     }
 
     @Override
