@@ -8,6 +8,7 @@ import org.atelier.core.report.chart.Figure;
 import org.atelier.core.stats.MeanStd;
 import org.atelier.core.study.Convergence;
 import org.atelier.core.study.MeanCurve;
+import org.atelier.core.study.VariantRun;
 import org.atelier.core.training.EpochRecord;
 import org.atelier.core.training.History;
 import tech.tablesaw.api.DoubleColumn;

@@ -10,6 +10,7 @@ import org.atelier.core.data.Standardizer;
 import org.atelier.core.data.Subset;
 import org.atelier.core.data.TrainValidation;
 import org.atelier.core.experiment.ExperimentContext;
+import org.atelier.core.study.StudyData;
 import org.atelier.core.training.LabeledArrays;
 
 /**
@@ -26,7 +27,7 @@ import org.atelier.core.training.LabeledArrays;
  * @param pixelStd the training split's pixel standard deviation
  */
 public record FashionData(LabeledArrays train, LabeledArrays validation, LabeledArrays test, List<String> classNames,
-        double pixelMean, double pixelStd) {
+        double pixelMean, double pixelStd) implements StudyData {
 
     /** The share of the training images held out for validation. */
     public static final double VALIDATION_FRACTION = 0.1;

@@ -11,9 +11,16 @@ import org.atelier.core.models.Initializers;
 import org.atelier.core.models.Models;
 import org.atelier.core.report.RunDirectory;
 import org.atelier.core.report.RunFile;
+import org.atelier.core.study.ClassifierComparison;
+import org.atelier.core.study.FinalModel;
+import org.atelier.core.study.GradientDescent;
+import org.atelier.core.study.InitialLossCheck;
 import org.atelier.core.study.LearningRateSweep;
+import org.atelier.core.study.Protocol;
 import org.atelier.core.study.SeedRuns;
 import org.atelier.core.study.TestSetEvaluation;
+import org.atelier.core.study.VariantFiles;
+import org.atelier.core.study.VariantRun;
 import org.atelier.core.training.History;
 
 /**
@@ -38,6 +45,9 @@ public final class HiddenLayerSweep implements Experiment {
             new RunFile("curves-accuracy.png", "mean accuracy curves per n"));
     private static final TestSetEvaluation.Files HIDDEN_TEST = TestSetEvaluation.Files.of("hidden-test",
             "the final hidden-layer model");
+    private static final VariantFiles SOFTMAX_FILES = VariantFiles.of("softmax", "the softmax comparison model");
+    private static final ClassifierComparison.Files COMPARISON = ClassifierComparison.Files.of("comparison",
+            "softmax against hidden layer");
     private static final TestSetEvaluation.Files SOFTMAX_TEST = TestSetEvaluation.Files.of("softmax-test",
             "the softmax comparison model");
 
@@ -89,9 +99,9 @@ public final class HiddenLayerSweep implements Experiment {
         List<RunFile> outputs = new ArrayList<>(List.of(Study1Report.REPORT, Study1Report.HISTORY));
         outputs.addAll(MinibatchSettings.FILES.sweep());
         outputs.addAll(List.of(WIDTHS_CSV, WIDTHS_MARKDOWN, WIDTH_FILES.histories(), WIDTH_FILES.accuracy(),
-                WIDTH_FILES.loss(), WIDTH_FILES.lossCurves(), WIDTH_FILES.accuracyCurves(), SoftmaxComparison.HEADLINE,
-                SoftmaxComparison.PER_CLASS_F1));
-        outputs.addAll(SoftmaxComparison.FILES.all());
+                WIDTH_FILES.loss(), WIDTH_FILES.lossCurves(), WIDTH_FILES.accuracyCurves()));
+        outputs.addAll(SOFTMAX_FILES.all());
+        outputs.addAll(COMPARISON.all());
         outputs.addAll(HIDDEN_TEST.all());
         outputs.addAll(SOFTMAX_TEST.all());
         return outputs;
@@ -103,7 +113,7 @@ public final class HiddenLayerSweep implements Experiment {
         Study1Report report = new Study1Report("One hidden layer on Fashion-MNIST: which width n?", context.smoke());
         int seeds = context.params().getInt("seeds");
         try (NDManager manager = context.manager().newSubManager()) {
-            FashionProtocol protocol = new FashionProtocol(context, FashionData.load(context, manager));
+            Protocol<FashionData> protocol = new Protocol<>(context, FashionData.load(context, manager));
             report.hiddenData(protocol.data());
             GradientDescent method = MinibatchSettings.variant(context.params());
             int sweepSize = context.params().getInt("sweep_hidden_size");
@@ -130,15 +140,19 @@ public final class HiddenLayerSweep implements Experiment {
                         .metric("steps_minibatch", epochs * method.batchesPerEpoch(protocol.data().train().size()))
                         .metric("seconds_per_epoch", best.runs().secondsPerEpoch());
 
-                GradientDescent softmaxMethod = SoftmaxComparison.variant(context.params());
+                GradientDescent minibatch = MinibatchSettings.variant(context.params());
+                GradientDescent softmaxMethod = new GradientDescent(SOFTMAX_FILES, minibatch.label(),
+                        minibatch.batchSize(), context.params().getDoubles("softmax_rates"), minibatch.sweepEpochs(),
+                        minibatch.maxEpochs(), minibatch.patience(), minibatch.minDelta());
                 try (VariantRun softmax = protocol.runVariant(softmaxMethod, "Softmax regression",
                         () -> Models.softmaxRegression(10), protocol.seeds(1))) {
                     FinalModel softmaxModel = protocol.finalModel(softmax.runs(), softmaxMethod,
                             softmax.sweep().chosenRate(), SOFTMAX_TEST, "softmax",
                             "Softmax regression: confusion matrix on the test set");
-                    SoftmaxComparison comparison = SoftmaxComparison.of(softmaxModel, hidden, best.size());
-                    comparison.write(dir);
-                    report.softmaxComparison(comparison, softmaxMethod, softmaxModel, softmaxMethod.files().sweepChart());
+                    ClassifierComparison comparison = new ClassifierComparison(softmaxModel, "softmax", hidden,
+                            "hidden_n" + best.size(), "The hidden layer (n = " + best.size() + ")");
+                    comparison.write(dir, COMPARISON);
+                    report.softmaxComparison(comparison, softmaxMethod, softmaxModel);
                 }
             }
         }
@@ -146,7 +160,7 @@ public final class HiddenLayerSweep implements Experiment {
     }
 
     /** Trains every width's seeds with the swept rate, after measuring its initial logits. */
-    private static WidthSweep trainWidths(ExperimentContext context, FashionProtocol protocol, GradientDescent method,
+    private static WidthSweep trainWidths(ExperimentContext context, Protocol<FashionData> protocol, GradientDescent method,
             double rate) {
         int seeds = context.params().getInt("seeds");
         List<WidthSweep.Width> widths = new ArrayList<>();

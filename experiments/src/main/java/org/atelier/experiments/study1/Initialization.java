@@ -8,6 +8,9 @@ import org.atelier.core.report.chart.Figure;
 import org.atelier.core.report.chart.HistogramChart;
 import org.atelier.core.stats.MeanStd;
 import org.atelier.core.study.InitialLoss;
+import org.atelier.core.study.InitialLossCheck;
+import org.atelier.core.study.Protocol;
+import org.atelier.core.study.VariantRun;
 
 /**
  * What softmax regression's initialization gives: the logits' variance, the measured starting
@@ -39,7 +42,7 @@ public record Initialization(int pixels, double sigma, double s2, double logitSt
      * @param full the full-batch variant, whose seeds' epoch 0 is the measured start
      * @return the finding
      */
-    public static Initialization measure(ExperimentContext context, FashionProtocol protocol, VariantRun full) {
+    public static Initialization measure(ExperimentContext context, Protocol<FashionData> protocol, VariantRun full) {
         FashionData data = protocol.data();
         int pixels = data.featureCount();
         double sigma = 1 / Math.sqrt(pixels);

@@ -3,6 +3,8 @@ package org.atelier.experiments.study1;
 import java.util.List;
 import org.atelier.core.experiment.Param;
 import org.atelier.core.experiment.Params;
+import org.atelier.core.study.GradientDescent;
+import org.atelier.core.study.VariantFiles;
 
 /**
  * The mini-batch gradient-descent parameters both study-1 experiments declare, with the same

@@ -16,7 +16,12 @@ import org.atelier.core.report.RunDirectory;
 import org.atelier.core.report.RunFile;
 import org.atelier.core.report.chart.Figure;
 import org.atelier.core.report.chart.ImageGrid;
+import org.atelier.core.study.FinalModel;
+import org.atelier.core.study.GradientDescent;
+import org.atelier.core.study.Protocol;
 import org.atelier.core.study.TestSetEvaluation;
+import org.atelier.core.study.VariantFiles;
+import org.atelier.core.study.VariantRun;
 
 /**
  * {@code softmax-regression}: one dense layer with softmax and cross-entropy on Fashion-MNIST,
@@ -98,7 +103,7 @@ public final class SoftmaxRegression implements Experiment {
         RunDirectory dir = context.runDirectory();
         Study1Report report = new Study1Report("Softmax regression on Fashion-MNIST", context.smoke());
         try (NDManager manager = context.manager().newSubManager()) {
-            FashionProtocol protocol = new FashionProtocol(context, FashionData.load(context, manager));
+            Protocol<FashionData> protocol = new Protocol<>(context, FashionData.load(context, manager));
             report.data(protocol.data(), context.seed());
             List<Long> seeds = protocol.seeds(context.params().getInt("seeds"));
             try (VariantRun full = protocol.runVariant(fullBatch(context.params()), MODEL, SOFTMAX, seeds);

@@ -1,21 +1,21 @@
 package org.atelier.experiments.study1;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.atelier.core.evaluation.ConfusionMatrix;
 import org.atelier.core.report.RunFile;
-import org.atelier.core.report.StudyReport;
 import org.atelier.core.report.StudyReport.Section;
+import org.atelier.core.report.StudyReport;
 import org.atelier.core.stats.MeanStd;
+import org.atelier.core.study.ClassifierComparison;
+import org.atelier.core.study.FinalModel;
+import org.atelier.core.study.GradientDescent;
 import org.atelier.core.study.InitialLoss;
 import org.atelier.core.study.LearningRateSweep;
+import org.atelier.core.study.Protocol;
+import org.atelier.core.study.VariantRun;
 import org.atelier.core.training.EpochRecord;
-import org.atelier.core.training.History;
 
 /**
  * The words of study 1: each method turns one finding into its report section, its answer bullet
@@ -115,77 +115,11 @@ final class Study1Report {
                 .metric("initial_loss_tolerance", init.tolerance());
     }
 
-    /**
-     * The section of a variant: how the learning rate and the number of epochs were chosen, and
-     * the seeds' learning curves.
-     */
+    /** The section of a variant: how its learning rate and epochs were chosen, its seeds' curves. */
     Section variant(String heading, VariantRun run, int trainSize) {
-        GradientDescent method = run.method();
-        LearningRateSweep sweep = run.sweep();
-        String batch = method.batchSize() >= trainSize
-                ? "all " + trainSize + " training images (one update per epoch)"
-                : method.batchSize() + " images (" + run.batchesPerEpoch() + " updates per epoch)";
-        MeanStd epoch = run.bestEpoch();
-        return report.section(heading)
-                .paragraph(String.format(Locale.ROOT, "Batch: %s. **Learning rate.** Each rate of %s was trained for "
-                        + "%d epochs from the same initialization; the rule picks the lowest validation loss at the end "
-                        + "of that budget among the runs that did not diverge (non-finite loss, or no lower than at the "
-                        + "start). Chosen: **%s** (validation loss %.4f).%s", batch, method.rates(),
-                        method.sweepEpochs(), sweep.chosenRate(), sweep.chosenHistory().last().valLoss(),
-                        divergedText(sweep)))
-                .image("learning-rate sweep", method.files().sweepChart())
-                .table(sweep.toTable(), 4)
-                .paragraph(String.format(Locale.ROOT, "**Epochs.** Criterion: %s. Over %d seeds the best epoch was "
-                        + "%.1f ± %.1f (runs lasted %s epochs), so this variant needs **%d epochs = %d updates** "
-                        + "(mean best epoch, rounded). Best validation loss %.4f ± %.4f, validation accuracy at that "
-                        + "epoch %.2f ± %.2f %%. One epoch took %.2f s on average.", method.criterion(),
-                        run.runs().seeds().size(), epoch.mean(), epoch.std(), epochRange(run.runs().histories()),
-                        run.epochsByRule(), run.stepsByRule(), run.bestValLoss().mean(), run.bestValLoss().std(),
-                        100 * run.bestValAccuracy().mean(), 100 * run.bestValAccuracy().std(), run.secondsPerEpoch()))
-                .paragraph(capStatement(run))
-                .image("loss curves of all seeds", method.files().lossChart())
-                .image("accuracy curves of all seeds", method.files().accuracyChart())
-                .paragraph("Thin lines: the individual seeds; thick line and band: their mean ± one sample standard "
-                        + "deviation, per epoch. Train values of an epoch ≥ 1 are averaged over the epoch's updates, "
-                        + "validation values are measured after the epoch. Every seed's history is in `"
-                        + method.files().histories().name() + "`, the mean curves over all epochs (with the number of "
-                        + "seeds still training) in `" + method.files().meanCurves().name() + "`.");
-    }
-
-    /** Whether the criterion or the epoch cap ended the runs, and how fast the loss still fell at the cap. */
-    private static String capStatement(VariantRun run) {
-        List<History> capped = run.runs().histories().stream().filter(h -> !h.stoppedEarly()).toList();
-        if (capped.isEmpty()) {
-            return "Every seed was stopped by the criterion before the cap of " + run.method().maxEpochs() + " epochs.";
-        }
-        int window = Math.min(10, capped.get(0).epochs().size() - 1);
-        double drop = capped.stream().mapToDouble(h -> {
-            List<EpochRecord> e = h.epochs();
-            return e.get(e.size() - 1 - window).valLoss() - e.get(e.size() - 1).valLoss();
-        }).average().orElse(Double.NaN);
-        return String.format(Locale.ROOT, "%d of %d seeds ran into the cap of %d epochs before the criterion "
-                + "triggered; over their last %d epochs the validation loss still fell by %.4f on average. "
-                + "For these runs the number of epochs is the budget, not a point of convergence: a larger budget "
-                + "would lower the loss further.", capped.size(), run.runs().seeds().size(), run.method().maxEpochs(),
-                window, drop);
-    }
-
-    private static String divergedText(LearningRateSweep sweep) {
-        List<String> diverged = new ArrayList<>();
-        for (int i = 0; i < sweep.rates().size(); i++) {
-            if (LearningRateSweep.diverged(sweep.histories().get(i))) {
-                diverged.add(String.valueOf(sweep.rates().get(i)));
-            }
-        }
-        return diverged.isEmpty() ? " No rate diverged; the largest rates are limited by the curvature of the loss "
-                + "rather than by divergence within this budget."
-                : " Diverged: " + String.join(", ", diverged) + ".";
-    }
-
-    private static String epochRange(List<History> histories) {
-        int min = histories.stream().mapToInt(h -> h.last().epoch()).min().orElse(0);
-        int max = histories.stream().mapToInt(h -> h.last().epoch()).max().orElse(0);
-        return min == max ? String.valueOf(min) : min + "–" + max;
+        Section section = report.section(heading);
+        run.describe(section, trainSize);
+        return section;
     }
 
     /** Why the two variants chose different rates; added to the mini-batch section. */
@@ -277,7 +211,7 @@ final class Study1Report {
                 + "noise of learning rate %s stopped the progress. Once, the rate is divided by %.0f (%.3g) and "
                 + "training continues from the kept parameters with the same criterion (Keras's ReduceLROnPlateau): "
                 + "%d more epochs, the best after %d; validation loss %.4f → %.4f, validation accuracy %.2f %% → "
-                + "%.2f %%.", model.rate(), FashionProtocol.REFINE_FACTOR, model.rate() / FashionProtocol.REFINE_FACTOR,
+                + "%.2f %%.", model.rate(), Protocol.REFINE_FACTOR, model.rate() / Protocol.REFINE_FACTOR,
                 model.refinement().last().epoch(), best.epoch(), start.valLoss(), best.valLoss(),
                 100 * start.valAccuracy(), 100 * best.valAccuracy()));
         model.test().addTo(section.body(), model.testFiles(), what);
@@ -385,60 +319,21 @@ final class Study1Report {
                 best.size(), model.seed(), model.firstStage().best().valLoss(), model.firstStage().bestEpoch());
     }
 
-    void softmaxComparison(SoftmaxComparison c, GradientDescent method, FinalModel softmax, RunFile sweepChart) {
+    void softmaxComparison(ClassifierComparison c, GradientDescent method, FinalModel softmax) {
         report.section("Softmax regression against one hidden layer (test set)")
                 .paragraph(String.format(Locale.ROOT, "The softmax model is retrained here with the same shared "
                         + "protocol code as softmax-regression (mini-batch GD, its own learning-rate sweep over %s → "
                         + "%s, early stopping, one refinement with a smaller rate, seed %d), so this run needs no "
                         + "other run's files. Training times include the refinements.", method.rates(),
                         softmax.rate(), softmax.seed()))
-                .image("softmax learning-rate sweep", sweepChart)
+                .image("softmax learning-rate sweep", method.files().sweepChart())
                 .table(c.headline(), 4)
                 .table(c.perClassF1(), 4)
-                .paragraph("**Judgement.** " + judgement(c))
+                .paragraph("**Judgement.** " + c.judgement())
                 .image("confusion matrix of the softmax model", softmax.testFiles().confusionChart())
-                .answer("**Softmax against one hidden layer:** " + judgement(c))
+                .answer("**Softmax against one hidden layer:** " + c.judgement())
                 .metric("test_accuracy_softmax", softmax.test().matrix().accuracy())
                 .metric("test_macro_f1_softmax", softmax.test().matrix().macroF1());
-    }
-
-    /** A few sentences generated from the numbers of the comparison. */
-    static String judgement(SoftmaxComparison c) {
-        ConfusionMatrix s = c.softmax().matrix();
-        ConfusionMatrix h = c.hidden().matrix();
-        double gain = h.accuracy() - s.accuracy();
-        // Standard error of the difference of two accuracies on n test images, treated as independent
-        // binomial estimates (conservative: both models see the same images, which correlates them).
-        double se = Math.sqrt((s.accuracy() * (1 - s.accuracy()) + h.accuracy() * (1 - h.accuracy())) / s.total());
-        List<Integer> byGain = new ArrayList<>(IntStream.range(0, s.classCount()).boxed().toList());
-        byGain.sort(Comparator.comparingDouble(k -> h.f1(k) - s.f1(k)));
-        int most = byGain.get(byGain.size() - 1);
-        int least = byGain.get(0);
-        int hardest = IntStream.range(0, h.classCount()).boxed().min(Comparator.comparingDouble(h::f1)).orElseThrow();
-        long improved = byGain.stream().filter(k -> h.f1(k) > s.f1(k)).count();
-        int confusedWith = IntStream.range(0, h.classCount()).filter(k -> k != hardest).boxed()
-                .max(Comparator.comparingLong(k -> h.count(hardest, k))).orElseThrow();
-        boolean sameDirection = Math.signum(h.macroPrecision() - s.macroPrecision())
-                == Math.signum(h.macroRecall() - s.macroRecall());
-        return String.join(" ",
-                String.format(Locale.ROOT, "The hidden layer (n = %d) %s test accuracy by %.2f percentage points "
-                        + "(%.2f %% → %.2f %%), %s (about %.1f standard errors of the difference, SE ≈ %.2f pp).",
-                        c.hiddenSize(), gain >= 0 ? "raises" : "lowers", 100 * Math.abs(gain), 100 * s.accuracy(),
-                        100 * h.accuracy(), Math.abs(gain) > 2 * se ? "well beyond test-set noise" : "within test-set noise",
-                        Math.abs(gain) / se, 100 * se),
-                String.format(Locale.ROOT, "Macro precision moves from %.4f to %.4f and macro recall from %.4f to %.4f, "
-                        + "so the gain is %s.", s.macroPrecision(), h.macroPrecision(), s.macroRecall(), h.macroRecall(),
-                        sameDirection ? "not bought by trading one for the other" : "a trade between precision and recall"),
-                String.format(Locale.ROOT, "F1 improves for %d of %d classes; most for %s (%+.3f), least for %s "
-                        + "(%+.3f). The hardest class with the hidden layer is %s (F1 %.3f, softmax %.3f); its images are "
-                        + "most often taken for %s (%d of %d).", improved, s.classCount(), s.classNames().get(most),
-                        h.f1(most) - s.f1(most), s.classNames().get(least), h.f1(least) - s.f1(least),
-                        s.classNames().get(hardest), h.f1(hardest), s.f1(hardest), s.classNames().get(confusedWith),
-                        h.count(hardest, confusedWith), h.support(hardest)),
-                String.format(Locale.ROOT, "The price: %.1f× the parameters (%d against %d) and %.1f× the training time "
-                        + "(%.0f s against %.0f s).", (double) c.hiddenParameters() / c.softmaxParameters(),
-                        c.hiddenParameters(), c.softmaxParameters(), c.hiddenSeconds() / c.softmaxSeconds(),
-                        c.hiddenSeconds(), c.softmaxSeconds()));
     }
 
     static String capitalized(String text) {

@@ -8,8 +8,10 @@ import org.atelier.core.report.chart.EpochAxis;
 import org.atelier.core.report.chart.Figure;
 import org.atelier.core.report.chart.LineChart;
 import org.atelier.core.stats.MeanStd;
+import org.atelier.core.study.InitialLossCheck;
 import org.atelier.core.study.MeanCurve;
 import org.atelier.core.study.ModelSelection;
+import org.atelier.core.study.Protocol;
 import org.atelier.core.study.SeedRuns;
 import org.atelier.core.training.EpochRecord;
 import org.atelier.core.training.History;
@@ -101,7 +103,7 @@ public record WidthSweep(List<Width> widths, int seeds) implements AutoCloseable
     public Table histories() {
         Table all = null;
         for (Width w : widths) {
-            Table table = FashionProtocol.historiesTable(w.runs());
+            Table table = Protocol.historiesTable(w.runs());
             table.insertColumn(0, IntColumn.create("hidden_size", table.rowCount()).setMissingTo(w.size()));
             all = all == null ? table : all.append(table);
         }

@@ -9,6 +9,7 @@ import org.atelier.core.models.Initializers;
 import org.atelier.core.models.Models;
 import org.atelier.core.stats.MeanStd;
 import org.atelier.core.study.InitialLoss;
+import org.atelier.core.study.InitialLossCheck;
 import org.atelier.core.testing.RealData;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.atelier.experiments.study1;
+package org.atelier.core.study;
 
 import ai.djl.Model;
 import ai.djl.ndarray.types.Shape;
@@ -24,8 +24,8 @@ import org.atelier.core.training.EpochRecord;
 import org.atelier.core.training.FitConfig;
 import org.atelier.core.training.FitContext;
 import org.atelier.core.training.FitListener;
-import org.atelier.core.training.ModelFiles;
 import org.atelier.core.training.History;
+import org.atelier.core.training.ModelFiles;
 import org.atelier.core.training.Training;
 import org.atelier.core.training.listener.EarlyStopping;
 import org.atelier.core.training.listener.RestoreBestEpoch;
@@ -33,18 +33,20 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The protocol steps both study-1 experiments run, in one place: train a gradient-descent variant
+ * The protocol steps studies share, in one place: train a gradient-descent variant
  * (learning-rate sweep, then several seeds with the chosen rate and the epoch criterion), draw and
  * tabulate its curves, refine and evaluate a final model on the test set. The words that explain
- * each step are {@link Study1Report}'s.
+ * each step belong to the study's report class.
+ *
+ * @param <D> the study's data
  */
-public final class FashionProtocol {
+public final class Protocol<D extends StudyData> {
 
     /** How much {@link #refine} divides the learning rate by. */
     public static final double REFINE_FACTOR = 3;
 
     private final ExperimentContext context;
-    private final FashionData data;
+    private final D data;
 
     /**
      * Creates the protocol of a run.
@@ -52,13 +54,13 @@ public final class FashionProtocol {
      * @param context the run
      * @param data the prepared data
      */
-    public FashionProtocol(ExperimentContext context, FashionData data) {
+    public Protocol(ExperimentContext context, D data) {
         this.context = context;
         this.data = data;
     }
 
     /** The data. */
-    public FashionData data() {
+    public D data() {
         return data;
     }
 
@@ -321,11 +323,12 @@ public final class FashionProtocol {
      * @return the total number of parameter values
      */
     public long parameterCount(Model model) {
-        return ModelSummary.of(model.getBlock(), new Shape(1, data.featureCount())).totalParameters();
+        return ModelSummary.of(model.getBlock(), new Shape(1).addAll(data.train().features().getShape().slice(1)))
+                .totalParameters();
     }
 
     private Model newModel(Supplier<SequentialBlock> block) {
-        Model model = Model.newInstance("study1", context.backend().device(), context.backend().engineName());
+        Model model = Model.newInstance("trial", context.backend().device(), context.backend().engineName());
         model.setBlock(block.get());
         return model;
     }

@@ -1,4 +1,4 @@
-package org.atelier.experiments.study1;
+package org.atelier.core.study;
 
 import java.util.List;
 import org.atelier.core.report.RunFile;

@@ -1,10 +1,10 @@
-package org.atelier.experiments.study1;
+package org.atelier.core.study;
 
 import org.atelier.core.study.TestSetEvaluation;
 import org.atelier.core.training.History;
 
 /**
- * A final model of study 1: the kept seed, its refinement with a smaller rate, its test-set
+ * A final model of a study: the kept seed, its refinement with a smaller rate, its test-set
  * evaluation and its parameters file.
  *
  * @param seed the seed of the kept run

@@ -1,4 +1,4 @@
-package org.atelier.experiments.study1;
+package org.atelier.core.study;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
