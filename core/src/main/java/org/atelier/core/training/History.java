@@ -1,6 +1,7 @@
 package org.atelier.core.training;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,12 +14,13 @@ import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * What a training run did, epoch by epoch: Keras's {@code History}.
+ * What a training run did, epoch by epoch: Keras's {@code History}. Serializable, so that a trial
+ * run in another JVM can send its history back ({@code org.atelier.core.trial}).
  *
  * @param epochs the epochs in order, starting with epoch 0 when it was evaluated before training
  * @param stoppedEarly whether early stopping ended training before the maximum number of epochs
  */
-public record History(List<EpochRecord> epochs, boolean stoppedEarly) {
+public record History(List<EpochRecord> epochs, boolean stoppedEarly) implements Serializable {
 
     /** The CSV columns, in order. */
     public static final List<String> COLUMNS = List.of(
