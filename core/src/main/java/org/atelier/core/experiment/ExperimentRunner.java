@@ -1,6 +1,5 @@
 package org.atelier.core.experiment;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -172,7 +171,7 @@ public final class ExperimentRunner {
 
     private Summary summarize(ExperimentContext context, Instant started, double seconds, Throwable failure) {
         peakResidentMegabytes().ifPresent(mb -> context.metric(PEAK_RSS_METRIC, mb));
-        return new Summary(experiment.name(), backend.engineName(), backend.engineVersion(), deviceSpec(backend.device()),
+        return new Summary(experiment.name(), backend.engineName(), backend.engineVersion(), backend.deviceSpec(),
                 options.seed(), options.smoke(), started, seconds,
                 failure == null ? Summary.Status.SUCCEEDED : Summary.Status.FAILED,
                 failure == null ? null : failureMessage(failure),
@@ -200,11 +199,6 @@ public final class ExperimentRunner {
             t = t.getCause();
         }
         return t.getMessage() != null ? t.getMessage() : t.getClass().getName();
-    }
-
-    /** The device as {@code --device} spells it: {@code cpu} or {@code gpu:N}. */
-    private static String deviceSpec(Device device) {
-        return device.isGpu() ? "gpu:" + device.getDeviceId() : device.getDeviceType();
     }
 
     /**

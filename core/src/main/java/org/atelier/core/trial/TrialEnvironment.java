@@ -1,6 +1,5 @@
 package org.atelier.core.trial;
 
-import ai.djl.Device;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +36,7 @@ public record TrialEnvironment(String engine, String device, Path dataDir, Path 
      * @return the environment
      */
     public static TrialEnvironment of(Backend backend, DataLocator data, Path outputDir) {
-        return new TrialEnvironment(backend.engineName(), deviceSpec(backend.device()), data.root(), outputDir);
-    }
-
-    /** The device as {@code --device} spells it: {@code cpu} or {@code gpu:N}. */
-    static String deviceSpec(Device device) {
-        return device.isGpu() ? "gpu:" + device.getDeviceId() : device.getDeviceType();
+        return new TrialEnvironment(backend.engineName(), backend.deviceSpec(), data.root(), outputDir);
     }
 
     /** The engine and device, resolved in this JVM. */
