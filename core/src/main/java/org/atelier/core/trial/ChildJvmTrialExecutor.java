@@ -30,27 +30,27 @@ import org.atelier.core.AtelierException;
  *
  * <p>Threads: with {@code parallel} above 1, each worker gets {@code max(1, cores / parallel)}
  * intra-op threads, so that N workers do not oversubscribe the machine: the system properties
- * {@value #PYTORCH_THREADS} and {@value #PYTORCH_INTEROP_THREADS} (read by DJL's PyTorch engine when
- * it starts) and the environment variables {@code OMP_NUM_THREADS} and {@code MKL_NUM_THREADS}
- * (read by MXNet's OpenMP and MKL, and by libtorch's). With {@code parallel} 1, or when this JVM
- * sets any of the four itself, nothing is changed: the worker computes with this JVM's threads.
- * This matters for the numbers, not only the speed: PyTorch's CPU kernels (MKL's GEMM) may sum in a
- * thread-dependent order, so a trial is bit-identical in process and in a worker when both use the
- * same thread settings, and may differ in the last bits otherwise. Pin the threads (e.g. {@code
- * -Dai.djl.pytorch.num_threads=1} and {@code OMP_NUM_THREADS=1}) to get the same bits for every
- * {@code parallel}.
+ * {@code ai.djl.pytorch.num_threads} and {@code ai.djl.pytorch.num_interop_threads} (read by DJL's
+ * PyTorch engine when it starts) and the environment variables {@code OMP_NUM_THREADS} and {@code
+ * MKL_NUM_THREADS} (read by MXNet's OpenMP and MKL, and by libtorch's). With {@code parallel} 1,
+ * or when this JVM sets any of the four itself, the worker gets this JVM's settings unchanged.
+ * This matters for the numbers, not only the speed: PyTorch's CPU kernels (MKL's GEMM) may sum in
+ * a thread-dependent order, so a trial is bit-identical in process and in a worker when both
+ * compute with the same threads, and may differ in the last bits otherwise. Pin the threads
+ * ({@code OMP_NUM_THREADS=1}, or {@code -Dai.djl.pytorch.num_threads=1}) to get the same bits for
+ * every {@code parallel}; pinning also keeps a PyTorch trial's numbers from depending on whether
+ * MXNet (whose MKL and OpenMP change the threading of PyTorch's) was loaded into the same JVM.
  */
 public final class ChildJvmTrialExecutor implements TrialExecutor {
 
     /** The name {@code --executor} knows it by. */
     public static final String NAME = "jvm";
 
-    /** DJL PyTorch's intra-op thread count, read when the engine starts. */
-    static final String PYTORCH_THREADS = "ai.djl.pytorch.num_threads";
-    /** DJL PyTorch's inter-op thread count, read when the engine starts. */
-    static final String PYTORCH_INTEROP_THREADS = "ai.djl.pytorch.num_interop_threads";
+    /** DJL PyTorch's intra-op and inter-op thread counts, read when the engine starts. */
+    static final List<String> PYTORCH_PROPERTIES = List.of("ai.djl.pytorch.num_threads",
+            "ai.djl.pytorch.num_interop_threads");
     /** The OpenMP and MKL thread counts, read when the native libraries load. */
-    private static final List<String> NATIVE_THREAD_VARIABLES = List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS");
+    static final List<String> NATIVE_THREAD_VARIABLES = List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS");
 
     private final int parallel;
 
@@ -89,21 +89,40 @@ public final class ChildJvmTrialExecutor implements TrialExecutor {
 
     /**
      * The command line of one worker: this JVM's, running {@link TrialWorker}, with the threads
-     * divided among the workers unless this JVM pins them or there is only one worker.
+     * divided among the workers unless there is one worker or this JVM pins them.
      *
      * @param exchange the directory specs and results are exchanged through
      * @param environment the trials' environment
      * @return the command
      */
     JvmCommand workerCommand(Path exchange, TrialEnvironment environment) {
+        return workerCommand(exchange, environment, threadsPinned());
+    }
+
+    /**
+     * The command line of one worker, given whether this JVM pins its threads.
+     *
+     * @param exchange the directory specs and results are exchanged through
+     * @param environment the trials' environment
+     * @param pinned whether this JVM sets a thread count itself
+     * @return the command
+     */
+    JvmCommand workerCommand(Path exchange, TrialEnvironment environment, boolean pinned) {
         List<String> args = new ArrayList<>(List.of(exchange.toString()));
         args.addAll(environment.toArguments());
         JvmCommand command = JvmCommand.of(TrialWorker.class.getName(), args);
-        if (parallel == 1 || threadsPinned()) {
+        if (parallel == 1 || pinned) {
+            // This JVM's settings, including properties set after it started, which are not among its options.
+            for (String property : PYTORCH_PROPERTIES) {
+                String value = System.getProperty(property);
+                command = value == null ? command : command.withSystemProperty(property, value);
+            }
             return command;
         }
         String threads = String.valueOf(threadsPerWorker(parallel));
-        command = command.withSystemProperty(PYTORCH_THREADS, threads).withSystemProperty(PYTORCH_INTEROP_THREADS, threads);
+        for (String property : PYTORCH_PROPERTIES) {
+            command = command.withSystemProperty(property, threads);
+        }
         for (String variable : NATIVE_THREAD_VARIABLES) {
             command = command.withEnvironment(variable, threads);
         }
@@ -111,8 +130,8 @@ public final class ChildJvmTrialExecutor implements TrialExecutor {
     }
 
     /** Whether this JVM sets a thread count itself, which workers then inherit unchanged. */
-    private static boolean threadsPinned() {
-        return System.getProperty(PYTORCH_THREADS) != null || System.getProperty(PYTORCH_INTEROP_THREADS) != null
+    static boolean threadsPinned() {
+        return PYTORCH_PROPERTIES.stream().anyMatch(p -> System.getProperty(p) != null)
                 || NATIVE_THREAD_VARIABLES.stream().anyMatch(v -> System.getenv(v) != null);
     }
 

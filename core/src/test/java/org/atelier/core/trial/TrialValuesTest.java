@@ -134,6 +134,29 @@ class TrialValuesTest {
     }
 
     @Test
+    void workersDivideTheCoresUnlessThereIsOneOrThisJvmPinsThreads() {
+        TrialEnvironment environment = new TrialEnvironment("PyTorch", "cpu", temp, temp);
+        String threads = String.valueOf(ChildJvmTrialExecutor.threadsPerWorker(2));
+        JvmCommand divided = new ChildJvmTrialExecutor(2).workerCommand(temp, environment, false);
+        assertTrue(divided.command().contains("-Dai.djl.pytorch.num_threads=" + threads), divided.toString());
+        assertTrue(divided.command().contains("-Dai.djl.pytorch.num_interop_threads=" + threads), divided.toString());
+        assertEquals(Map.of("OMP_NUM_THREADS", threads, "MKL_NUM_THREADS", threads), divided.environment());
+        List<String> tail = divided.command().subList(divided.command().indexOf(TrialWorker.class.getName()),
+                divided.command().size());
+        assertEquals(List.of(TrialWorker.class.getName(), temp.toString(), "--engine", "PyTorch", "--device", "cpu",
+                "--data-dir", temp.toString(), "--out", temp.toString()), tail);
+        assertEquals(divided.command().get(divided.command().indexOf("-cp") + 1), System.getProperty("java.class.path"));
+
+        for (JvmCommand inherited : List.of(new ChildJvmTrialExecutor(1).workerCommand(temp, environment, false),
+                new ChildJvmTrialExecutor(2).workerCommand(temp, environment, true))) {
+            assertEquals(Map.of(), inherited.environment());
+            assertFalse(inherited.command().stream().anyMatch(o -> o.startsWith("-Dai.djl.pytorch.num_threads")
+                    && System.getProperty("ai.djl.pytorch.num_threads") == null), inherited.toString());
+        }
+        assertEquals(1, ChildJvmTrialExecutor.threadsPerWorker(Runtime.getRuntime().availableProcessors() * 2));
+    }
+
+    @Test
     void failedTrialsStopStepsThatNeedThemAll() {
         History history = new History(List.of(new EpochRecord(1, 0.5, 0.8, 0.4, 0.85, 0.1, 1, 10)), false);
         List<TrialResult> results = List.of(new TrialResult("a", history, Map.of(), null, 1, null),
