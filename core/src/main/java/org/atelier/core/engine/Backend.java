@@ -46,6 +46,11 @@ public record Backend(Engine engine, Device device) {
         return engine.getEngineName();
     }
 
+    /** The device as {@code --device} spells it: {@code cpu} or {@code gpu:N}; {@link #resolve} reads it back. */
+    public String deviceSpec() {
+        return device.isGpu() ? "gpu:" + device.getDeviceId() : device.getDeviceType();
+    }
+
     /** The engine's native library version, e.g. {@code 2.7.1}. */
     public String engineVersion() {
         return engine.getVersion();

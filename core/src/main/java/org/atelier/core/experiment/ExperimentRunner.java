@@ -1,6 +1,5 @@
 package org.atelier.core.experiment;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,13 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import org.atelier.core.AtelierException;
 import org.atelier.core.data.DataLocator;
 import org.atelier.core.engine.Backend;
 import org.atelier.core.report.RunDirectory;
 import org.atelier.core.report.Summary;
+import org.atelier.core.trial.TrialExecutor;
+import org.atelier.core.trial.TrialExecutors;
+import org.atelier.core.trial.TrialRunner;
 
 /**
  * Runs an experiment the way {@code ./atelier run} does: resolves its parameters and backend,
@@ -30,20 +34,28 @@ public final class ExperimentRunner {
     /** The metric that holds the process's peak resident memory in MiB (Linux only). */
     public static final String PEAK_RSS_METRIC = "peak_rss_mb";
 
+    /** The {@code params} entry of summary.json that records the trial executor ({@code --executor}). */
+    public static final String EXECUTOR_PARAM = "executor";
+
+    /** The {@code params} entry of summary.json that records how many trials ran at once ({@code --parallel}). */
+    public static final String PARALLEL_PARAM = "parallel";
+
     private final Experiment experiment;
     private final RunOptions options;
     private final Params params;
     private final Backend backend;
     private final RunDirectory runDirectory;
+    private final TrialExecutor trialExecutor;
     private boolean executed;
 
     private ExperimentRunner(Experiment experiment, RunOptions options, Params params, Backend backend,
-            RunDirectory runDirectory) {
+            RunDirectory runDirectory, TrialExecutor trialExecutor) {
         this.experiment = experiment;
         this.options = options;
         this.params = params;
         this.backend = backend;
         this.runDirectory = runDirectory;
+        this.trialExecutor = trialExecutor;
     }
 
     /**
@@ -53,15 +65,22 @@ public final class ExperimentRunner {
      * @param options engine, device, seed, smoke, overrides, output directory
      * @return the runner, ready to {@link #execute}
      * @throws AtelierException for an unknown or invalid parameter, an unavailable engine or
-     *     device, or an output directory that already holds a run
+     *     device, an unknown trial executor or parallelism, or an output directory that already
+     *     holds a run
      */
     public static ExperimentRunner prepare(Experiment experiment, RunOptions options) {
         Params params = Params.resolve(experiment, options.smoke(), options.overrides());
+        if (params.asMap().containsKey(EXECUTOR_PARAM) || params.asMap().containsKey(PARALLEL_PARAM)) {
+            // summary.json records the run options under these names, next to the parameters
+            throw new IllegalStateException("experiment " + experiment.name() + " declares a parameter named "
+                    + EXECUTOR_PARAM + " or " + PARALLEL_PARAM + ", which are run options; rename it");
+        }
         Backend backend = Backend.resolve(options.engine(), options.device());
+        TrialExecutor trialExecutor = TrialExecutors.create(options.executor(), options.parallel());
         RunDirectory dir = options.out() != null
                 ? RunDirectory.createAt(options.out(), options.force())
                 : RunDirectory.createUnder(options.runsRoot().resolve(experiment.name()), LocalDateTime.now());
-        return new ExperimentRunner(experiment, options, params, backend, dir);
+        return new ExperimentRunner(experiment, options, params, backend, dir, trialExecutor);
     }
 
     /**
@@ -109,8 +128,11 @@ public final class ExperimentRunner {
         ExperimentContext context;
         Throwable failure = null;
         try (NDManager manager = backend.newManager()) {
+            DataLocator data = DataLocator.resolve(options.dataDir());
+            TrialRunner trials = new TrialRunner(trialExecutor,
+                    ExperimentContext.trialEnvironment(backend, data, runDirectory), options.progress());
             context = new ExperimentContext(experiment, backend, manager, options.seed(), options.smoke(), params,
-                    DataLocator.resolve(options.dataDir()), runDirectory, options.progress());
+                    data, runDirectory, options.progress(), trials);
             failure = runCatching(context);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -149,11 +171,19 @@ public final class ExperimentRunner {
 
     private Summary summarize(ExperimentContext context, Instant started, double seconds, Throwable failure) {
         peakResidentMegabytes().ifPresent(mb -> context.metric(PEAK_RSS_METRIC, mb));
-        return new Summary(experiment.name(), backend.engineName(), backend.engineVersion(), deviceSpec(backend.device()),
+        return new Summary(experiment.name(), backend.engineName(), backend.engineVersion(), backend.deviceSpec(),
                 options.seed(), options.smoke(), started, seconds,
                 failure == null ? Summary.Status.SUCCEEDED : Summary.Status.FAILED,
                 failure == null ? null : failureMessage(failure),
-                params.asMap(), context.metrics(), runDirectory.artifacts());
+                recordedParams(), context.metrics(), runDirectory.artifacts());
+    }
+
+    /** Every effective setting for summary.json: the experiment's parameters, then the trial executor's. */
+    private Map<String, Object> recordedParams() {
+        Map<String, Object> recorded = new LinkedHashMap<>(params.asMap());
+        recorded.put(EXECUTOR_PARAM, trialExecutor.name());
+        recorded.put(PARALLEL_PARAM, trialExecutor.parallel());
+        return recorded;
     }
 
     /**
@@ -169,11 +199,6 @@ public final class ExperimentRunner {
             t = t.getCause();
         }
         return t.getMessage() != null ? t.getMessage() : t.getClass().getName();
-    }
-
-    /** The device as {@code --device} spells it: {@code cpu} or {@code gpu:N}. */
-    private static String deviceSpec(Device device) {
-        return device.isGpu() ? "gpu:" + device.getDeviceId() : device.getDeviceType();
     }
 
     /**

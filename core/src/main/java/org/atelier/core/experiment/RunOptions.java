@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.atelier.core.engine.Backend;
+import org.atelier.core.trial.TrialExecutors;
 
 /**
  * How to run an experiment: what {@code ./atelier run} options set. Build with {@link #builder()};
@@ -21,9 +22,12 @@ import org.atelier.core.engine.Backend;
  * @param dataDir the data directory ({@code --data-dir}); null to resolve it by the usual rules
  * @param runsRoot where default run directories go; default {@code runs} in the working directory
  * @param progress where progress lines go; default {@code System.err}
+ * @param executor where independent trials run ({@code --executor}): {@code local} (default: one
+ *     after another in this JVM), {@code jvm} (child JVMs) or one a plugin offers ({@code TrialExecutors})
+ * @param parallel how many trials run at once ({@code --parallel}); default 1
  */
 public record RunOptions(String engine, String device, int seed, boolean smoke, Map<String, String> overrides,
-        Path out, boolean force, Path dataDir, Path runsRoot, PrintStream progress) {
+        Path out, boolean force, Path dataDir, Path runsRoot, PrintStream progress, String executor, int parallel) {
 
     /** The seed used when none is given. */
     public static final int DEFAULT_SEED = 42;
@@ -53,6 +57,8 @@ public record RunOptions(String engine, String device, int seed, boolean smoke, 
         private Path dataDir;
         private Path runsRoot = DEFAULT_RUNS_ROOT;
         private PrintStream progress = System.err;
+        private String executor = TrialExecutors.DEFAULT;
+        private int parallel = 1;
 
         private Builder() {}
 
@@ -122,9 +128,22 @@ public record RunOptions(String engine, String device, int seed, boolean smoke, 
             return this;
         }
 
+        /** Sets where independent trials run: {@code local}, {@code jvm}, or a plugin's executor. */
+        public Builder optExecutor(String executor) {
+            this.executor = executor;
+            return this;
+        }
+
+        /** Sets how many trials run at once (with an executor that runs them side by side). */
+        public Builder optParallel(int parallel) {
+            this.parallel = parallel;
+            return this;
+        }
+
         /** The options. */
         public RunOptions build() {
-            return new RunOptions(engine, device, seed, smoke, overrides, out, force, dataDir, runsRoot, progress);
+            return new RunOptions(engine, device, seed, smoke, overrides, out, force, dataDir, runsRoot, progress,
+                    executor, parallel);
         }
     }
 }

@@ -10,6 +10,7 @@ import org.atelier.core.report.chart.EpochAxis;
 import org.atelier.core.report.chart.LineChart;
 import org.atelier.core.training.EpochRecord;
 import org.atelier.core.training.History;
+import org.atelier.core.trial.TrialResult;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
@@ -46,6 +47,25 @@ public record LearningRateSweep(List<Double> rates, List<History> histories, int
         for (double rate : rates) {
             histories.add(train.apply(rate));
         }
+        return new LearningRateSweep(rates, histories, choose(rates, histories));
+    }
+
+    /**
+     * The sweep of trials that trained once per rate, e.g. from {@code context.trials().run(specs)};
+     * the rate is chosen by the same rule as {@link #run}.
+     *
+     * @param rates the learning rates, one per result, in the same order
+     * @param results the trials' results, each history starting with epoch 0 and with validation numbers
+     * @return the sweep with its choice
+     * @throws AtelierException if a trial failed or every rate diverged
+     * @throws IllegalArgumentException if there is not one result per rate
+     */
+    public static LearningRateSweep of(List<Double> rates, List<TrialResult> results) {
+        if (rates.size() != results.size()) {
+            throw new IllegalArgumentException("need one trial result per rate, got " + rates.size() + " rates and "
+                    + results.size() + " results");
+        }
+        List<History> histories = TrialResult.requireSucceeded(results).stream().map(TrialResult::history).toList();
         return new LearningRateSweep(rates, histories, choose(rates, histories));
     }
 

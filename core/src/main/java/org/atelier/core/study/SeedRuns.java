@@ -1,8 +1,10 @@
 package org.atelier.core.study;
 
 import ai.djl.Model;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
@@ -12,11 +14,14 @@ import org.atelier.core.training.FitConfig;
 import org.atelier.core.training.History;
 import org.atelier.core.training.LabeledArrays;
 import org.atelier.core.training.Training;
+import org.atelier.core.trial.TrialResult;
 
 /**
  * The same model trained from several independently drawn initializations (one seed each). Keeps
- * every history and only the best model: the run with the lowest validation loss, which becomes
- * the final model when the configuration wins. Closing the runs closes that model.
+ * every history and the best run: the one with the lowest validation loss, which becomes the final
+ * model when the configuration wins. Runs made from trial results ({@link #of}) keep the best run
+ * as an index and the path of its {@code .params} file; runs trained here ({@link #train}) keep its
+ * live model, which closing the runs closes.
  */
 public final class SeedRuns implements AutoCloseable {
 
@@ -24,12 +29,41 @@ public final class SeedRuns implements AutoCloseable {
     private final List<History> histories;
     private final int bestIndex;
     private final Model bestModel;
+    private final Path bestParams;
 
-    private SeedRuns(List<Long> seeds, List<History> histories, int bestIndex, Model bestModel) {
+    private SeedRuns(List<Long> seeds, List<History> histories, int bestIndex, Model bestModel, Path bestParams) {
         this.seeds = List.copyOf(seeds);
         this.histories = List.copyOf(histories);
         this.bestIndex = bestIndex;
         this.bestModel = bestModel;
+        this.bestParams = bestParams;
+    }
+
+    /**
+     * The runs of trials that trained one seed each, e.g. from {@code context.trials().run(specs)}.
+     * The best run is chosen by the same rule as {@link #train}: the lowest validation loss of any
+     * epoch, the earlier seed on a tie.
+     *
+     * @param seeds the seeds, one per result, in the same order
+     * @param results the trials' results (each with validation data; save the parameters in the
+     *     specs to keep the best one's {@code .params})
+     * @return the runs, without a live model
+     * @throws org.atelier.core.AtelierException if a trial failed
+     * @throws IllegalArgumentException if there is not one result per seed
+     */
+    public static SeedRuns of(List<Long> seeds, List<TrialResult> results) {
+        if (seeds.isEmpty() || seeds.size() != results.size()) {
+            throw new IllegalArgumentException("need one trial result per seed, got " + seeds.size() + " seeds and "
+                    + results.size() + " results");
+        }
+        List<History> histories = TrialResult.requireSucceeded(results).stream().map(TrialResult::history).toList();
+        int best = 0;
+        for (int i = 1; i < histories.size(); i++) {
+            if (histories.get(i).best().valLoss() < histories.get(best).best().valLoss()) {
+                best = i;
+            }
+        }
+        return new SeedRuns(seeds, histories, best, null, results.get(best).params().orElse(null));
     }
 
     /**
@@ -62,7 +96,7 @@ public final class SeedRuns implements AutoCloseable {
                 model.close();
             }
         }
-        return new SeedRuns(seeds, histories, bestIndex, best);
+        return new SeedRuns(seeds, histories, bestIndex, best, null);
     }
 
     /** The seeds, in training order. */
@@ -80,9 +114,17 @@ public final class SeedRuns implements AutoCloseable {
         return bestIndex;
     }
 
-    /** The model of the best run, with the parameters its configuration left (the best epoch's when restored). */
+    /**
+     * The model of the best run, with the parameters its configuration left (the best epoch's when
+     * restored); null for runs made from trial results, which keep {@link #bestParams()} instead.
+     */
     public Model bestModel() {
         return bestModel;
+    }
+
+    /** The {@code .params} file of the best run, for runs made from trial results that saved their parameters. */
+    public Optional<Path> bestParams() {
+        return Optional.ofNullable(bestParams);
     }
 
     /**
@@ -108,6 +150,8 @@ public final class SeedRuns implements AutoCloseable {
 
     @Override
     public void close() {
-        bestModel.close();
+        if (bestModel != null) {
+            bestModel.close();
+        }
     }
 }

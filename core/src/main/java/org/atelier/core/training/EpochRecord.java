@@ -1,5 +1,7 @@
 package org.atelier.core.training;
 
+import java.io.Serializable;
+
 /**
  * The numbers of one epoch, one row of {@code history.csv}. Epoch 0 is the evaluation before the
  * first update, when requested. Validation values are NaN when there is no validation data.
@@ -14,7 +16,7 @@ package org.atelier.core.training;
  * @param steps cumulative number of parameter updates since training began
  */
 public record EpochRecord(int epoch, double trainLoss, double trainAccuracy, double valLoss, double valAccuracy,
-        double learningRate, double seconds, long steps) {
+        double learningRate, double seconds, long steps) implements Serializable {
 
     /**
      * A value by its Keras name: {@code loss}, {@code accuracy}, {@code val_loss}, {@code

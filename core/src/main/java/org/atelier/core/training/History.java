@@ -1,5 +1,6 @@
 package org.atelier.core.training;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -11,12 +12,13 @@ import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * What a training run did, epoch by epoch: Keras's {@code History}.
+ * What a training run did, epoch by epoch: Keras's {@code History}. Serializable, so that a trial
+ * run in another JVM can send its history back ({@code org.atelier.core.trial}).
  *
  * @param epochs the epochs in order, starting with epoch 0 when it was evaluated before training
  * @param stoppedEarly whether early stopping ended training before the maximum number of epochs
  */
-public record History(List<EpochRecord> epochs, boolean stoppedEarly) {
+public record History(List<EpochRecord> epochs, boolean stoppedEarly) implements Serializable {
 
     /** The CSV columns, in order. */
     public static final List<String> COLUMNS = List.of(

@@ -6,16 +6,12 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import org.atelier.core.trial.JvmCommand;
 
 /**
- * Runs the CLI in a child JVM: the same java binary, JVM options and class path as this one.
- *
- * <p>The class path is this JVM's {@code java.class.path}: the launcher's {@code -jar} or
- * {@code -cp} (the jar's manifest brings its libraries along), or the test class path under Maven.
+ * Runs the CLI in a child JVM: the same java binary, JVM options and class path as this one
+ * ({@link JvmCommand}, which the trial workers use too).
  */
 final class ChildJvm {
 
@@ -34,7 +30,7 @@ final class ChildJvm {
      * @throws InterruptedException if interrupted while waiting; the child is then stopped
      */
     static int run(List<String> cliArguments, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
-        Process child = new ProcessBuilder(command(cliArguments)).start();
+        Process child = JvmCommand.of(AtelierCli.class.getName(), cliArguments).processBuilder().start();
         Thread stdout = copy(child.getInputStream(), out);
         Thread stderr = copy(child.getErrorStream(), err);
         try {
@@ -64,29 +60,5 @@ final class ChildJvm {
         copier.setDaemon(true);
         copier.start();
         return copier;
-    }
-
-    /** The child's full command line. */
-    static List<String> command(List<String> cliArguments) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(forwardedJvmOptions());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(AtelierCli.class.getName());
-        command.addAll(cliArguments);
-        return command;
-    }
-
-    /**
-     * This JVM's heap, system-property and -XX options ({@code -Xmx8g}, {@code -Djava.awt.headless},
-     * thread settings), so the child computes under the same settings. Agents and debuggers are
-     * left out: a second JVM would collide on their ports and files.
-     */
-    private static List<String> forwardedJvmOptions() {
-        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(o -> o.startsWith("-X") || o.startsWith("-D"))
-                .filter(o -> !o.startsWith("-Xdebug") && !o.startsWith("-Xrunjdwp"))
-                .toList();
     }
 }

@@ -20,6 +20,7 @@ import org.atelier.core.experiment.RunOptions;
 import org.atelier.core.report.RunDirectory;
 import org.atelier.core.report.RunFile;
 import org.atelier.core.report.Summary;
+import org.atelier.core.trial.TrialExecutors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,8 +69,9 @@ final class CompareEnginesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Experiment experiment = ExperimentRegistry.load().find(name);
-        // Bad --set values fail here, once, rather than in every child.
+        // Bad --set values and executor options fail here, once, rather than in every child.
         Params params = Params.resolve(experiment, settings.smoke, settings.overrides);
+        TrialExecutors.create(settings.executor, settings.parallel);
         List<String> engineNames = canonical(engines);
         RunDirectory dir = settings.out != null
                 ? RunDirectory.createAt(settings.out, settings.force)

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.atelier.core.experiment.RunOptions;
+import org.atelier.core.trial.TrialExecutors;
 import picocli.CommandLine.Option;
 
 /** The options {@code run} and {@code compare-engines} share (a picocli mixin). */
@@ -38,15 +39,26 @@ final class RunSettings {
             description = "Data directory (default: $ATELIER_DATA, else data/ in the working directory if it exists, else ~/.atelier/data).")
     Path dataDir;
 
+    @Option(names = "--executor", defaultValue = TrialExecutors.DEFAULT, paramLabel = "local|jvm",
+            description = "Where an experiment's independent trials (seeds, sweep points) run: local = one after another"
+                    + " in this JVM, jvm = in child JVMs, --parallel at once (default: ${DEFAULT-VALUE}).")
+    String executor;
+
+    @Option(names = "--parallel", defaultValue = "1", paramLabel = "N",
+            description = "How many trials run at once with --executor jvm; each child JVM gets cores/N threads"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
     /** Run options with these settings; the caller adds the engine and, if it chooses, the output directory. */
     RunOptions.Builder options() {
         return RunOptions.builder().optDevice(device).optSeed(seed).optSet(overrides).optSmoke(smoke)
-                .optOut(out).optForce(force).optDataDir(dataDir);
+                .optOut(out).optForce(force).optDataDir(dataDir).optExecutor(executor).optParallel(parallel);
     }
 
     /** These settings as {@code run} arguments for a child process, without {@code --out}. */
     List<String> arguments() {
-        List<String> args = new ArrayList<>(List.of("--device", device, "--seed", String.valueOf(seed)));
+        List<String> args = new ArrayList<>(List.of("--device", device, "--seed", String.valueOf(seed),
+                "--executor", executor, "--parallel", String.valueOf(parallel)));
         overrides.forEach((key, value) -> args.addAll(List.of("--set", key + "=" + value)));
         if (smoke) {
             args.add("--smoke");

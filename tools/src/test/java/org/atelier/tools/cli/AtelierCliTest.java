@@ -132,6 +132,33 @@ class AtelierCliTest {
     }
 
     @Test
+    void trialExecutorOptionsAreCheckedAndRecorded() {
+        assertOneErrorLine(atelier("run", "hello-ndarray", "--executor", "spark"), 2,
+                "atelier: unknown trial executor 'spark'; choices: jvm, local");
+        assertOneErrorLine(atelier("run", "hello-ndarray", "--executor", "jvm", "--parallel", "0"), 2,
+                "--parallel must be at least 1, got 0");
+        assertOneErrorLine(atelier("run", "hello-ndarray", "--parallel", "2"), 2, "--parallel 2 needs --executor jvm");
+        assertOneErrorLine(atelier("run", "hello-ndarray", "--parallel", "two"), 2, "--parallel", "'atelier run --help'");
+        assertOneErrorLine(atelier("compare-engines", "hello-ndarray", "--executor", "spark"), 2,
+                "unknown trial executor 'spark'");
+
+        Path out = temp.resolve("jvm");
+        Result result = atelier("run", "hello-ndarray", "--smoke", "--executor", "jvm", "--parallel", "2", "--out",
+                out.toString());
+        assertEquals(0, result.exit(), result.err());
+        Summary summary = Summary.read(out);
+        assertEquals("jvm", summary.params().get("executor"));
+        assertEquals(2L, summary.params().get("parallel"));
+        assertEquals("local", Summary.read(runDefault()).params().get("executor"));
+    }
+
+    private Path runDefault() {
+        Path out = temp.resolve("default-executor");
+        assertEquals(0, atelier("run", "hello-ndarray", "--smoke", "--out", out.toString()).exit());
+        return out;
+    }
+
+    @Test
     void outHoldingARunIsRefusedUnlessForced() {
         Path out = temp.resolve("twice");
         assertEquals(0, atelier("run", "hello-ndarray", "--smoke", "--out", out.toString()).exit());

@@ -1,0 +1,90 @@
+package org.atelier.core.trial;
+
+import ai.djl.nn.Block;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.training.initializer.XavierInitializer;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.atelier.core.AtelierException;
+import org.atelier.core.data.Datasets;
+import org.atelier.core.models.Initializers;
+import org.atelier.core.models.Models;
+import org.atelier.core.transform.RandomFlipHorizontal;
+
+/**
+ * The core's trial parts: the models {@code softmax}, {@code mlp} and {@code cnn}, the data
+ * recipes {@code fashion-mnist} and {@code mnist} ({@link IdxImageRecipe}) and the initializers
+ * {@code normal-fan-in} ({@link Initializers#normalFanIn()}, the default) and {@code xavier}
+ * (DJL's default {@link XavierInitializer}), and the batch transform {@code flip-horizontal}
+ * ({@link RandomFlipHorizontal}, argument {@code p}, default 0.5).
+ */
+final class CoreTrialComponents implements TrialComponents {
+
+    @Override
+    public Map<String, ModelFactory> models() {
+        return Map.of("softmax", CoreTrialComponents::softmax, "mlp", CoreTrialComponents::mlp,
+                "cnn", CoreTrialComponents::cnn);
+    }
+
+    @Override
+    public Map<String, DataRecipe> data() {
+        return Map.of(Datasets.FASHION_MNIST, IdxImageRecipe.fashionMnist(), Datasets.MNIST, IdxImageRecipe.mnist());
+    }
+
+    @Override
+    public Map<String, Supplier<Initializer>> initializers() {
+        return Map.of(FitSpec.NORMAL_FAN_IN, Initializers::normalFanIn, "xavier", XavierInitializer::new);
+    }
+
+    @Override
+    public Map<String, TransformFactory> transforms() {
+        return Map.of("flip-horizontal", (args, seed) -> new RandomFlipHorizontal(
+                Arguments.of("transform flip-horizontal", args, "p").getDouble("p", 0.5), seed));
+    }
+
+    private static Block softmax(List<String> args, int classes) {
+        if (!args.isEmpty()) {
+            throw new AtelierException("model softmax takes no arguments, got " + args);
+        }
+        return Models.softmaxRegression(classes);
+    }
+
+    private static Block mlp(List<String> args, int classes) {
+        int[] hidden = new int[args.size()];
+        for (int i = 0; i < hidden.length; i++) {
+            hidden[i] = positiveInt(args.get(i));
+        }
+        return Models.mlp(hidden, classes);
+    }
+
+    private static int positiveInt(String text) {
+        try {
+            int width = Integer.parseInt(text.trim());
+            if (width > 0) {
+                return width;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new AtelierException("model mlp takes hidden-layer widths, whole numbers ≥ 1; got '" + text + "'");
+    }
+
+    private static Block cnn(List<String> args, int classes) {
+        if (args.size() > 1) {
+            throw new AtelierException("model cnn takes at most one argument, the dropout rate; got " + args);
+        }
+        float rate = 0.5f;
+        if (!args.isEmpty()) {
+            try {
+                rate = Float.parseFloat(args.get(0).trim());
+            } catch (NumberFormatException e) {
+                rate = Float.NaN;
+            }
+        }
+        if (!(rate >= 0 && rate < 1)) {
+            throw new AtelierException("model cnn takes a dropout rate in [0, 1); got '" + args.get(0) + "'");
+        }
+        return Models.pytorchExampleCnn(classes, rate);
+    }
+}

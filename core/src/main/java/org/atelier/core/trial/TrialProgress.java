@@ -1,0 +1,74 @@
+package org.atelier.core.trial;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * One line per finished trial, with an estimate of the time left: {@code trial 3/12 done:
+ * minibatch-lr-0.1-seed-42 (val loss 0.4123, 12.3 s), ETA 1m40s}. The estimate is the wall time so
+ * far per finished trial times the trials left, so it accounts for trials running side by side.
+ * Thread-safe: executors report from several threads.
+ */
+public final class TrialProgress {
+
+    private final PrintStream out;
+    private final int total;
+    private final long start = System.nanoTime();
+    private int done;
+
+    /**
+     * Creates the progress of a list of trials; the clock starts now.
+     *
+     * @param out where lines go, or null for none
+     * @param total how many trials the list has
+     */
+    public TrialProgress(PrintStream out, int total) {
+        this.out = out;
+        this.total = total;
+    }
+
+    /** Progress that prints nothing. */
+    public static TrialProgress silent(int total) {
+        return new TrialProgress(null, total);
+    }
+
+    /**
+     * Reports a finished trial.
+     *
+     * @param result its result
+     */
+    public synchronized void finished(TrialResult result) {
+        done++;
+        if (out != null) {
+            out.println(line(result, done, total, (System.nanoTime() - start) / 1e9));
+            out.flush();
+        }
+    }
+
+    /** How many trials finished so far. */
+    public synchronized int done() {
+        return done;
+    }
+
+    /** The line of the {@code done}-th finished trial after {@code elapsed} seconds. */
+    static String line(TrialResult result, int done, int total, double elapsed) {
+        String outcome = result.succeeded()
+                ? String.format(Locale.ROOT, "done: %s (val loss %.4f, %.1f s)", result.id(),
+                        result.metrics().get("val_loss"), result.seconds())
+                : String.format(Locale.ROOT, "FAILED: %s (%s, %.1f s)", result.id(), result.error(), result.seconds());
+        String time = done < total ? "ETA " + duration(elapsed / done * (total - done)) : "all done in " + duration(elapsed);
+        return String.format(Locale.ROOT, "trial %d/%d %s, %s", done, total, outcome, time);
+    }
+
+    /** {@code 45s}, {@code 1m40s} or {@code 2h05m}. */
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60);
+    }
+}

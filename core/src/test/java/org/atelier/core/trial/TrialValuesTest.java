@@ -1,0 +1,167 @@
+package org.atelier.core.trial;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.atelier.core.AtelierException;
+import org.atelier.core.training.EpochRecord;
+import org.atelier.core.training.FitConfig;
+import org.atelier.core.training.History;
+import org.atelier.core.training.listener.EarlyStopping;
+import org.atelier.core.training.listener.RestoreBestEpoch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Specs and results as values: serialization, validation, names, the fit configuration, progress lines. */
+class TrialValuesTest {
+
+    @TempDir
+    Path temp;
+
+    private static TrialSpec fullSpec() {
+        FitSpec fit = FitSpec.builder().adam(1e-3).batchSize(128).maxEpochs(30).evaluateBeforeTraining(true)
+                .initializer("xavier").earlyStopping(5, 1e-4).restoreBest(true)
+                .batchTransform(TransformSpec.of("flip-horizontal", Map.of("p", "0.5"))).build();
+        return new TrialSpec("cnn-lr-0.001-seed-42", ModelSpec.cnn(10, 0.25),
+                DataSpec.of("mnist").with("validation", 0.2).with("smoke", true), fit, 42,
+                "/runs/x/trials/base-0004.params", true);
+    }
+
+    @Test
+    void specsAndResultsSurviveTheRoundTripThroughAFile() throws Exception {
+        TrialSpec spec = fullSpec();
+        Path specFile = temp.resolve("0.spec");
+        TrialFiles.write(specFile, spec);
+        TrialSpec read = TrialFiles.read(specFile, TrialSpec.class);
+        assertEquals(spec, read);
+        assertNotSame(spec, read);
+
+        History history = new History(List.of(
+                new EpochRecord(0, 2.3, 0.1, Double.NaN, Double.NaN, 0.1, 0.5, 0),
+                new EpochRecord(1, 0.4 + 1e-17, 0.85, 0.5, 0.8, 0.1, 1.25, 938)), true);
+        TrialResult result = new TrialResult("a", history, Trials.metrics(history, false), "/tmp/a-0001.params", 3.5, null);
+        TrialFiles.write(temp.resolve("0.result"), result);
+        assertEquals(result, TrialFiles.read(temp.resolve("0.result"), TrialResult.class), "every double bit for bit, NaN too");
+        TrialResult failed = TrialResult.failed("b", "unknown model factory 'x'", 0.25);
+        TrialFiles.write(temp.resolve("1.result"), failed);
+        assertEquals(failed, TrialFiles.read(temp.resolve("1.result"), TrialResult.class));
+        assertThrows(java.io.IOException.class, () -> TrialFiles.read(specFile, TrialResult.class));
+    }
+
+    @Test
+    void onlyValueClassesAreDeserialized() throws Exception {
+        Path file = temp.resolve("foreign");
+        TrialFiles.write(file, new java.util.concurrent.atomic.AtomicLong(3));
+        assertThrows(java.io.InvalidClassException.class, () -> TrialFiles.read(file, Object.class));
+    }
+
+    @Test
+    void idsMustBeFileNameSafeAndUniqueInARun() {
+        assertThrows(IllegalArgumentException.class, () -> fullSpec().withId("../escape"));
+        assertThrows(IllegalArgumentException.class, () -> fullSpec().withId("a b"));
+        assertThrows(IllegalArgumentException.class, () -> fullSpec().withId(".hidden"));
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+                () -> Trials.requireUniqueIds(List.of(fullSpec(), fullSpec())));
+        assertTrue(twice.getMessage().contains("'cnn-lr-0.001-seed-42'"), twice.getMessage());
+    }
+
+    @Test
+    void unknownNamesAreOneLineWithTheChoices() {
+        TrialRegistry registry = TrialRegistry.instance();
+        assertEquals("unknown model factory 'resnet'; choices: cnn, mlp, softmax",
+                assertThrows(AtelierException.class, () -> registry.model("resnet")).getMessage());
+        String data = assertThrows(AtelierException.class, () -> registry.data("cifar")).getMessage();
+        assertTrue(data.startsWith("unknown data recipe 'cifar'; choices: ") && data.contains("fashion-mnist, mnist"), data);
+        assertEquals("unknown initializer 'he'; choices: normal-fan-in, xavier",
+                assertThrows(AtelierException.class, () -> registry.initializer("he")).getMessage());
+        assertEquals("unknown batch transform 'flip-horizontal'; none is registered",
+                assertThrows(AtelierException.class, () -> registry.transform("flip-horizontal")).getMessage());
+        assertEquals("unknown optimizer 'rmsprop'; choices: sgd, adam", assertThrows(AtelierException.class,
+                () -> new FitSpec("rmsprop", 0.1, 64, 1, false, null, null, false, null)).getMessage());
+        assertEquals("model mlp takes hidden-layer widths, whole numbers ≥ 1; got 'wide'", assertThrows(
+                AtelierException.class, () -> registry.model("mlp").create(List.of("wide"), 10)).getMessage());
+        assertEquals("unknown argument 'valdation' for data recipe fashion-mnist; known: smoke, splitSeed, standardize,"
+                + " validation", assertThrows(AtelierException.class, () -> registry.data("fashion-mnist")
+                        .load(Map.of("valdation", "0.1"), null)).getMessage());
+    }
+
+    @Test
+    void pluginsCannotRegisterANameTwice() {
+        TrialComponents copy = new TrialComponents() {
+            @Override
+            public Map<String, ModelFactory> models() {
+                return Map.of("mlp", (args, classes) -> null);
+            }
+        };
+        String message = assertThrows(AtelierException.class, () -> TrialRegistry.of(List.of(copy))).getMessage();
+        assertTrue(message.startsWith("two plugins register the model factory 'mlp'"), message);
+    }
+
+    @Test
+    void theFitConfigurationHasTheSettingsAndListenersInOrder() {
+        FitSpec fit = FitSpec.builder().sgd(0.05).batchSize(100).maxEpochs(12).evaluateBeforeTraining(true)
+                .earlyStopping(3, 0.001).restoreBest(true).build();
+        FitConfig config = fit.toFitConfig(9);
+        assertEquals(List.of(100, 12, 9L, true), List.of(config.batchSize(), config.epochs(), config.seed(),
+                config.evaluateBeforeTraining()));
+        assertEquals(0.05f, config.learningRate().getNewValue(0));
+        assertEquals(2, config.listeners().size(), "no progress printer in a trial");
+        EarlyStopping stopping = assertInstanceOf(EarlyStopping.class, config.listeners().get(0));
+        assertEquals(3, stopping.patience());
+        assertEquals(0.001, stopping.monitor().minDelta());
+        assertInstanceOf(RestoreBestEpoch.class, config.listeners().get(1));
+        assertEquals(fit, fit.toBuilder().build());
+        assertFalse(FitSpec.builder().build().toFitConfig(1).evaluateBeforeTraining());
+    }
+
+    @Test
+    void progressLinesCountTrialsAndEstimateTheTimeLeft() {
+        History history = new History(List.of(new EpochRecord(1, 0.5, 0.8, 0.41234, 0.85, 0.1, 12.3, 10)), false);
+        TrialResult done = new TrialResult("minibatch-lr-0.1-seed-42", history, Trials.metrics(history, false), null,
+                12.34, null);
+        assertEquals("trial 3/12 done: minibatch-lr-0.1-seed-42 (val loss 0.4123, 12.3 s), ETA 1m40s",
+                TrialProgress.line(done, 3, 12, 100.0 * 3 / 9));
+        assertEquals("trial 2/2 FAILED: b (unknown model factory 'x', 0.3 s), all done in 2h05m",
+                TrialProgress.line(TrialResult.failed("b", "unknown model factory 'x'", 0.25), 2, 2, 7500));
+        assertEquals("45s", TrialProgress.duration(45.2));
+    }
+
+    @Test
+    void workersDivideTheCoresUnlessThereIsOneOrThisJvmPinsThreads() {
+        TrialEnvironment environment = new TrialEnvironment("PyTorch", "cpu", temp, temp);
+        String threads = String.valueOf(ChildJvmTrialExecutor.threadsPerWorker(2));
+        JvmCommand divided = new ChildJvmTrialExecutor(2).workerCommand(temp, environment, false);
+        assertTrue(divided.command().contains("-Dai.djl.pytorch.num_threads=" + threads), divided.toString());
+        assertTrue(divided.command().contains("-Dai.djl.pytorch.num_interop_threads=" + threads), divided.toString());
+        assertEquals(Map.of("OMP_NUM_THREADS", threads, "MKL_NUM_THREADS", threads), divided.environment());
+        List<String> tail = divided.command().subList(divided.command().indexOf(TrialWorker.class.getName()),
+                divided.command().size());
+        assertEquals(List.of(TrialWorker.class.getName(), temp.toString(), "--engine", "PyTorch", "--device", "cpu",
+                "--data-dir", temp.toString(), "--out", temp.toString()), tail);
+        assertEquals(divided.command().get(divided.command().indexOf("-cp") + 1), System.getProperty("java.class.path"));
+
+        for (JvmCommand inherited : List.of(new ChildJvmTrialExecutor(1).workerCommand(temp, environment, false),
+                new ChildJvmTrialExecutor(2).workerCommand(temp, environment, true))) {
+            assertEquals(Map.of(), inherited.environment());
+            assertFalse(inherited.command().stream().anyMatch(o -> o.startsWith("-Dai.djl.pytorch.num_threads")
+                    && System.getProperty("ai.djl.pytorch.num_threads") == null), inherited.toString());
+        }
+        assertEquals(1, ChildJvmTrialExecutor.threadsPerWorker(Runtime.getRuntime().availableProcessors() * 2));
+    }
+
+    @Test
+    void failedTrialsStopStepsThatNeedThemAll() {
+        History history = new History(List.of(new EpochRecord(1, 0.5, 0.8, 0.4, 0.85, 0.1, 1, 10)), false);
+        List<TrialResult> results = List.of(new TrialResult("a", history, Map.of(), null, 1, null),
+                TrialResult.failed("b", "out of memory", 1));
+        assertEquals("1 of 2 trials failed: b (out of memory)",
+                assertThrows(AtelierException.class, () -> TrialResult.requireSucceeded(results)).getMessage());
+    }
+}
