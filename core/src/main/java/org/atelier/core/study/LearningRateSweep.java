@@ -1,9 +1,7 @@
 package org.atelier.core.study;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.DoubleFunction;
 import org.atelier.core.AtelierException;
 import org.atelier.core.report.chart.ChartFigure;
 import org.atelier.core.report.chart.EpochAxis;
@@ -34,25 +32,8 @@ public record LearningRateSweep(List<Double> rates, List<History> histories, int
     }
 
     /**
-     * Trains once per rate and chooses one.
-     *
-     * @param rates the learning rates to try
-     * @param train trains a fresh model with a rate for the sweep budget; its history must
-     *     include epoch 0 (evaluated before training) and validation numbers
-     * @return the sweep with its choice
-     * @throws AtelierException if every rate diverged
-     */
-    public static LearningRateSweep run(List<Double> rates, DoubleFunction<History> train) {
-        List<History> histories = new ArrayList<>();
-        for (double rate : rates) {
-            histories.add(train.apply(rate));
-        }
-        return new LearningRateSweep(rates, histories, choose(rates, histories));
-    }
-
-    /**
      * The sweep of trials that trained once per rate, e.g. from {@code context.trials().run(specs)};
-     * the rate is chosen by the same rule as {@link #run}.
+     * the rate is chosen by {@link #choose}.
      *
      * @param rates the learning rates, one per result, in the same order
      * @param results the trials' results, each history starting with epoch 0 and with validation numbers

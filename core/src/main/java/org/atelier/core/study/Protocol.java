@@ -1,66 +1,69 @@
 package org.atelier.core.study;
 
 import ai.djl.Model;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.Block;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.LongStream;
 import org.atelier.core.experiment.ExperimentContext;
-import org.atelier.core.models.Initializers;
 import org.atelier.core.report.ModelSummary;
 import org.atelier.core.report.RunDirectory;
 import org.atelier.core.report.chart.ChartFigure;
 import org.atelier.core.report.chart.EpochAxis;
 import org.atelier.core.report.chart.LineChart;
-import org.atelier.core.study.LearningRateSweep;
-import org.atelier.core.study.MeanCurve;
-import org.atelier.core.study.SeedRuns;
-import org.atelier.core.study.TestSetEvaluation;
 import org.atelier.core.training.EpochRecord;
-import org.atelier.core.training.FitConfig;
-import org.atelier.core.training.FitContext;
-import org.atelier.core.training.FitListener;
 import org.atelier.core.training.History;
 import org.atelier.core.training.ModelFiles;
-import org.atelier.core.training.Training;
-import org.atelier.core.training.listener.EarlyStopping;
-import org.atelier.core.training.listener.RestoreBestEpoch;
+import org.atelier.core.trial.DataSpec;
+import org.atelier.core.trial.FitSpec;
+import org.atelier.core.trial.ModelSpec;
+import org.atelier.core.trial.TrialData;
+import org.atelier.core.trial.TrialRegistry;
+import org.atelier.core.trial.TrialResult;
+import org.atelier.core.trial.TrialSpec;
+import org.atelier.core.trial.Trials;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The protocol steps studies share, in one place: train a gradient-descent variant
- * (learning-rate sweep, then several seeds with the chosen rate and the epoch criterion), draw and
- * tabulate its curves, refine and evaluate a final model on the test set. The words that explain
- * each step belong to the study's report class.
- *
- * @param <D> the study's data
+ * The protocol steps studies share, in one place: train a gradient-descent variant (learning-rate
+ * sweep, then several seeds with the chosen rate and the epoch criterion), draw and tabulate its
+ * curves, refine and evaluate a final model on the test set. Every training is a trial ({@link
+ * TrialSpec}) submitted to the run's executor ({@code --executor}, {@code --parallel}), so the
+ * seeds and sweep points of a step run side by side where the executor allows; models are kept as
+ * {@code .params} files, not as live models. The words that explain each step belong to the
+ * study's report class.
  */
-public final class Protocol<D extends StudyData> {
+public final class Protocol {
 
     /** How much {@link #refine} divides the learning rate by. */
     public static final double REFINE_FACTOR = 3;
 
     private final ExperimentContext context;
-    private final D data;
+    private final DataSpec dataSpec;
+    private final TrialData data;
 
     /**
-     * Creates the protocol of a run.
+     * Creates the protocol of a run and loads its data (once per process, shared with the trials
+     * that run in it).
      *
      * @param context the run
-     * @param data the prepared data
+     * @param dataSpec the data every trial trains on
      */
-    public Protocol(ExperimentContext context, D data) {
+    public Protocol(ExperimentContext context, DataSpec dataSpec) {
         this.context = context;
-        this.data = data;
+        this.dataSpec = dataSpec;
+        this.data = Trials.data(dataSpec, context.trials().environment());
     }
 
-    /** The data. */
-    public D data() {
+    /** The data, as the trials see it. */
+    public TrialData data() {
         return data;
     }
 
@@ -75,78 +78,54 @@ public final class Protocol<D extends StudyData> {
     }
 
     /**
-     * The fit configuration of one training: SGD with a fixed rate, N(0, 1/√fan_in) weights,
-     * epoch 0 evaluated, and (when {@code earlyStopping}) the variant's epoch criterion.
+     * The fit of one training: SGD with a fixed rate, N(0, 1/√fan_in) weights, epoch 0 evaluated,
+     * and (when {@code earlyStopping}) the variant's epoch criterion with the best epoch kept.
      *
      * @param method the variant
      * @param rate the learning rate
-     * @param seed the seed
      * @param epochs the most epochs
      * @param earlyStopping whether to stop early and keep the best epoch
-     * @return the configuration
+     * @return the fit settings
      */
-    public FitConfig config(GradientDescent method, double rate, long seed, int epochs, boolean earlyStopping) {
-        return builder(method, rate, seed, epochs, earlyStopping).build();
-    }
-
-    private static FitConfig.Builder builder(GradientDescent method, double rate, long seed, int epochs,
-            boolean earlyStopping) {
-        FitConfig.Builder config = FitConfig.builder().setEpochs(epochs).setBatchSize(method.batchSize())
-                .optSgd((float) rate).optInitializer(Initializers.normalFanIn()).optSeed(seed)
-                .optEvaluateBeforeTraining(true).optProgress(null);
+    public static FitSpec fit(GradientDescent method, double rate, int epochs, boolean earlyStopping) {
+        FitSpec.Builder fit = FitSpec.builder().sgd(rate).batchSize(method.batchSize()).maxEpochs(epochs)
+                .evaluateBeforeTraining(true).initializer(FitSpec.NORMAL_FAN_IN);
         if (earlyStopping) {
-            config.addListener(EarlyStopping.onValLoss(method.patience(), method.minDelta()))
-                    .addListener(new RestoreBestEpoch());
+            fit.earlyStopping(method.patience(), method.minDelta()).restoreBest(true);
         }
-        return config;
-    }
-
-    /** Prints one line when a training ends: a run of hundreds of epochs would flood the terminal otherwise. */
-    private FitListener progressLine(String run) {
-        return new FitListener() {
-            @Override
-            public void onFitEnd(FitContext fit, History history) {
-                context.progress().printf(Locale.ROOT, "%s: %d epochs, best val loss %.4f at epoch %d, %.1f s%n", run,
-                        history.last().epoch(), history.best().valLoss(), history.bestEpoch(),
-                        history.totalSeconds());
-            }
-        };
+        return fit.build();
     }
 
     /**
      * Runs a variant through the protocol: sweep, seeds, files (all of the variant's {@link VariantFiles}).
      *
      * @param method the variant
-     * @param title the model's name for figure titles, e.g. "Softmax regression"
-     * @param block creates the model's block
+     * @param title the model's name for figure titles and trial ids, e.g. "Softmax regression"
+     * @param model the model
      * @param seeds the seeds
      * @return the variant's run
      */
-    public VariantRun runVariant(GradientDescent method, String title, Supplier<SequentialBlock> block, List<Long> seeds) {
-        LearningRateSweep sweep = sweep(method, title, block);
-        SeedRuns runs = trainSeeds(method, title, block, sweep.chosenRate(), seeds);
+    public VariantRun runVariant(GradientDescent method, String title, ModelSpec model, List<Long> seeds) {
+        LearningRateSweep sweep = sweep(method, title, model);
+        SeedRuns runs = trainSeeds(method, title, model, sweep.chosenRate(), seeds);
         writeCurves(runs, method.files(), title + ", " + method.label() + ", lr " + sweep.chosenRate());
         return new VariantRun(method, sweep, runs, method.batchesPerEpoch(data.train().size()));
     }
 
     /**
-     * The learning-rate sweep of a variant: each rate for the sweep budget from the first seed,
-     * no early stopping; writes the variant's {@linkplain VariantFiles#sweep() sweep files}.
+     * The learning-rate sweep of a variant: each rate for the sweep budget from the run's seed, no
+     * early stopping, one trial each; writes the variant's {@linkplain VariantFiles#sweep() sweep files}.
      *
      * @param method the variant
-     * @param title the model's name for the figure title
-     * @param block creates the model's block
+     * @param title the model's name for the figure title and the trial ids
+     * @param model the model
      * @return the sweep and its choice
      */
-    public LearningRateSweep sweep(GradientDescent method, String title, Supplier<SequentialBlock> block) {
-        LearningRateSweep sweep = LearningRateSweep.run(method.rates(), rate -> {
-            try (Model model = newModel(block)) {
-                History history = fit(model, config(method, rate, context.seed(), method.sweepEpochs(), false));
-                context.progress().printf(Locale.ROOT, "%s sweep, lr %s: val loss %.4f after %d epochs%n",
-                        method.label(), rate, history.last().valLoss(), history.last().epoch());
-                return history;
-            }
-        });
+    public LearningRateSweep sweep(GradientDescent method, String title, ModelSpec model) {
+        List<TrialSpec> specs = method.rates().stream().map(rate -> TrialSpec.of(
+                id(title, method.label(), "lr", String.valueOf(rate)), model, dataSpec,
+                fit(method, rate, method.sweepEpochs(), false), context.seed())).toList();
+        LearningRateSweep sweep = LearningRateSweep.of(method.rates(), context.trials().run(specs));
         RunDirectory dir = context.runDirectory();
         dir.save(method.files().sweepChart(), sweep.chart(title + ", " + method.label() + ": learning-rate sweep ("
                 + method.sweepEpochs() + " epochs each)"));
@@ -155,22 +134,22 @@ public final class Protocol<D extends StudyData> {
     }
 
     /**
-     * Trains the seeds with the variant's epoch criterion, one progress line per seed.
+     * Trains the seeds with the variant's epoch criterion, one trial each, keeping each seed's
+     * best epoch as a {@code .params} file.
      *
      * @param method the variant
-     * @param title the model's name for progress lines
-     * @param block creates the model's block
+     * @param title the model's name for the trial ids
+     * @param model the model
      * @param rate the learning rate
      * @param seeds the seeds
-     * @return the runs, holding the best seed's model
+     * @return the runs, with the best seed's parameters file
      */
-    public SeedRuns trainSeeds(GradientDescent method, String title, Supplier<SequentialBlock> block, double rate,
-            List<Long> seeds) {
-        SeedRuns runs = SeedRuns.train(seeds, () -> newModel(block),
-                seed -> builder(method, rate, seed, method.maxEpochs(), true)
-                        .addListener(progressLine(title + ", " + method.label() + ", lr " + rate + ", seed " + seed)).build(),
-                data.train(), data.validation());
-        return runs;
+    public SeedRuns trainSeeds(GradientDescent method, String title, ModelSpec model, double rate, List<Long> seeds) {
+        FitSpec fit = fit(method, rate, method.maxEpochs(), true);
+        List<TrialSpec> specs = seeds.stream().map(seed -> TrialSpec.of(id(title, method.label(), "lr",
+                String.valueOf(rate), "seed", String.valueOf(seed)), model, dataSpec, fit, seed).withSaveParams(true))
+                .toList();
+        return SeedRuns.of(seeds, context.trials().run(specs));
     }
 
     /**
@@ -249,56 +228,60 @@ public final class Protocol<D extends StudyData> {
      * The last step of training a final model: divide the learning rate by {@link #REFINE_FACTOR}
      * and continue from the kept (best) parameters with the same epoch criterion, once (Keras's
      * {@code ReduceLROnPlateau}). Early stopping ended the first stage because the noise of the
-     * larger rate stopped the progress; a smaller rate resumes it. Epoch 0 of the returned history
-     * is the starting point, so the refinement can only keep or lower the validation loss.
+     * larger rate stopped the progress; a smaller rate resumes it. Epoch 0 of the refinement's
+     * history is the starting point, so the refinement can only keep or lower the validation loss.
+     * Then the refined model is evaluated on the test set (its files written) and its parameters
+     * saved as {@code NAME-EEEE.params} in the run directory, {@code EEEE} the epochs of both stages.
      *
-     * @param model the model, already trained
-     * @param method the variant it was trained with
-     * @param rate the rate it was trained with
-     * @param seed its seed (batch order)
-     * @return the refinement's history
-     */
-    public History refine(Model model, GradientDescent method, double rate, long seed) {
-        double smaller = rate / REFINE_FACTOR;
-        return Training.fit(model, data.train(), data.validation(), builder(method, smaller, seed, method.maxEpochs(), true)
-                .addListener(progressLine(String.format(Locale.ROOT, "refinement, lr %.3g, seed %d", smaller, seed))).build());
-    }
-
-    /**
-     * Evaluates a final model on the test set and writes its files ({@link TestSetEvaluation#write}).
-     *
-     * @param model the final model
-     * @param files the files to write
-     * @param title the confusion matrix's title
-     * @return the evaluation
-     */
-    public TestSetEvaluation evaluateOnTest(Model model, TestSetEvaluation.Files files, String title) {
-        TestSetEvaluation evaluation = TestSetEvaluation.of(model.getBlock(), data.test(), data.classNames());
-        evaluation.write(context.runDirectory(), files, title);
-        return evaluation;
-    }
-
-    /**
-     * The last steps of a final model: refine the kept seed once ({@link #refine}), evaluate it on
-     * the test set and write its files, save its parameters.
-     *
-     * @param runs the seeds; the best one's model is the final model
+     * @param runs the seeds; the best one is the final model
      * @param method the variant they were trained with
      * @param rate the rate they were trained with
+     * @param model the model
      * @param files the test evaluation's files
      * @param name the model's name, the prefix of its {@code .params} file
      * @param title the confusion matrix's title
      * @return the final model's numbers
      */
-    public FinalModel finalModel(SeedRuns runs, GradientDescent method, double rate, TestSetEvaluation.Files files,
-            String name, String title) {
-        Model model = runs.bestModel();
+    public FinalModel finalModel(SeedRuns runs, GradientDescent method, double rate, ModelSpec model,
+            TestSetEvaluation.Files files, String name, String title) {
         long seed = runs.seeds().get(runs.bestIndex());
         History firstStage = runs.histories().get(runs.bestIndex());
-        History refinement = refine(model, method, rate, seed);
-        TestSetEvaluation test = evaluateOnTest(model, files, title);
-        String params = saveParameters(model, name, firstStage.bestEpoch() + refinement.bestEpoch());
-        return new FinalModel(seed, rate, firstStage, refinement, test, files, params, parameterCount(model));
+        TrialSpec refine = TrialSpec.of(id(name, "refined", "seed", String.valueOf(seed)), model, dataSpec,
+                fit(method, rate / REFINE_FACTOR, method.maxEpochs(), true), seed)
+                .withInitialParams(runs.bestParams().orElseThrow()).withSaveParams(true);
+        TrialResult refined = TrialResult.requireSucceeded(context.trials().run(List.of(refine))).get(0);
+        try (Model refinedModel = load(refine, refined.params().orElseThrow())) {
+            TestSetEvaluation test = TestSetEvaluation.of(refinedModel.getBlock(), data.test(), data.classNames());
+            test.write(context.runDirectory(), files, title);
+            String params = saveParameters(refinedModel, name, firstStage.bestEpoch() + refined.history().bestEpoch());
+            return new FinalModel(seed, rate, firstStage, refined.history(), test, files, params,
+                    parameterCount(model));
+        }
+    }
+
+    /**
+     * Loads the model a trial kept; the caller closes it.
+     *
+     * @param trial the trial
+     * @param params its {@code .params} file
+     * @return the model
+     */
+    public Model load(TrialSpec trial, Path params) {
+        return Trials.loadModel(trial, params, context.trials().environment());
+    }
+
+    /**
+     * The final model of a run, loaded from its {@code .params} file in the run directory; the
+     * caller closes it.
+     *
+     * @param model the model
+     * @param finalModel the final model
+     * @return the model with the final parameters
+     */
+    public Model load(ModelSpec model, FinalModel finalModel) {
+        TrialSpec spec = TrialSpec.of(id("final", String.valueOf(finalModel.seed())), model, dataSpec,
+                FitSpec.builder().build(), finalModel.seed());
+        return load(spec, context.runDirectory().path(finalModel.paramsFile()));
     }
 
     /**
@@ -317,23 +300,23 @@ public final class Protocol<D extends StudyData> {
     }
 
     /**
-     * The number of parameters of an initialized model, as its {@link ModelSummary} counts them.
+     * The number of parameters of a model for this protocol's data, as its {@link ModelSummary} counts them.
      *
-     * @param model the model, trained on this protocol's data
+     * @param model the model
      * @return the total number of parameter values
      */
-    public long parameterCount(Model model) {
-        return ModelSummary.of(model.getBlock(), new Shape(1).addAll(data.train().features().getShape().slice(1)))
-                .totalParameters();
+    public long parameterCount(ModelSpec model) {
+        Block block = TrialRegistry.instance().model(model.factory()).create(model.args(), model.classes());
+        Shape input = new Shape(1).addAll(data.train().features().getShape().slice(1));
+        try (NDManager manager = context.backend().newManager()) {
+            block.initialize(manager, DataType.FLOAT32, input);
+            return ModelSummary.of(block, input).totalParameters();
+        }
     }
 
-    private Model newModel(Supplier<SequentialBlock> block) {
-        Model model = Model.newInstance("trial", context.backend().device(), context.backend().engineName());
-        model.setBlock(block.get());
-        return model;
-    }
-
-    private History fit(Model model, FitConfig config) {
-        return Training.fit(model, data.train(), data.validation(), config);
+    /** A file-name-safe trial id from words, e.g. {@code hidden-layer-n-100-lr-0.01}. */
+    private static String id(String... words) {
+        return String.join("-", words).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", "-")
+                .replaceAll("^-|-$", "");
     }
 }

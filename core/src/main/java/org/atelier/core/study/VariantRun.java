@@ -12,15 +12,14 @@ import org.atelier.core.training.History;
 
 /**
  * One gradient-descent variant carried through the protocol: its learning-rate sweep and its
- * seeds trained with the chosen rate. Closing it closes the best seed's model.
+ * seeds trained with the chosen rate.
  *
  * @param method the variant
  * @param sweep the learning-rate sweep
  * @param runs the seeds trained with the chosen rate
  * @param batchesPerEpoch updates per epoch
  */
-public record VariantRun(GradientDescent method, LearningRateSweep sweep, SeedRuns runs, int batchesPerEpoch)
-        implements AutoCloseable {
+public record VariantRun(GradientDescent method, LearningRateSweep sweep, SeedRuns runs, int batchesPerEpoch) {
 
     /** The epoch each seed's early stopping kept (its lowest validation loss), over the seeds. */
     public MeanStd bestEpoch() {
@@ -143,11 +142,5 @@ public record VariantRun(GradientDescent method, LearningRateSweep sweep, SeedRu
         int min = histories.stream().mapToInt(h -> h.last().epoch()).min().orElse(0);
         int max = histories.stream().mapToInt(h -> h.last().epoch()).max().orElse(0);
         return min == max ? String.valueOf(min) : min + "–" + max;
-    }
-
-
-    @Override
-    public void close() {
-        runs.close();
     }
 }

@@ -1,6 +1,5 @@
 package org.atelier.experiments.study1;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.SequentialBlock;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +21,7 @@ import org.atelier.core.study.TestSetEvaluation;
 import org.atelier.core.study.VariantFiles;
 import org.atelier.core.study.VariantRun;
 import org.atelier.core.training.History;
+import org.atelier.core.trial.ModelSpec;
 
 /**
  * {@code hidden-layer-sweep}: one hidden ReLU layer of n units before the softmax output, for
@@ -112,55 +112,50 @@ public final class HiddenLayerSweep implements Experiment {
         RunDirectory dir = context.runDirectory();
         Study1Report report = new Study1Report("One hidden layer on Fashion-MNIST: which width n?", context.smoke());
         int seeds = context.params().getInt("seeds");
-        try (NDManager manager = context.manager().newSubManager()) {
-            Protocol<FashionData> protocol = new Protocol<>(context, FashionData.load(context, manager));
-            report.hiddenData(protocol.data());
-            GradientDescent method = MinibatchSettings.variant(context.params());
-            int sweepSize = context.params().getInt("sweep_hidden_size");
-            LearningRateSweep sweep = protocol.sweep(method, "Hidden layer n = " + sweepSize, () -> mlp(sweepSize));
-            try (WidthSweep widths = trainWidths(context, protocol, method, sweep.chosenRate())) {
-                report.hiddenProtocol(method, sweep, sweepSize, seeds);
-                dir.csv(WIDTHS_CSV, widths.table());
-                dir.markdown(WIDTHS_MARKDOWN, widths.table(), 4);
-                dir.csv(WIDTH_FILES.histories(), widths.histories());
-                dir.save(WIDTH_FILES.accuracy(), widths.accuracyAgainstWidth());
-                dir.save(WIDTH_FILES.loss(), widths.lossAgainstWidth());
-                dir.save(WIDTH_FILES.lossCurves(), widths.lossCurves());
-                dir.save(WIDTH_FILES.accuracyCurves(), widths.accuracyCurves());
-                report.widths(widths, WIDTH_FILES);
+        Protocol protocol = new Protocol(context, Study1Report.data(context));
+        report.hiddenData(protocol.data());
+        GradientDescent method = MinibatchSettings.variant(context.params());
+        int sweepSize = context.params().getInt("sweep_hidden_size");
+        LearningRateSweep sweep = protocol.sweep(method, "Hidden layer n = " + sweepSize, ModelSpec.mlp(10, sweepSize));
+        WidthSweep widths = trainWidths(context, protocol, method, sweep.chosenRate());
+        report.hiddenProtocol(method, sweep, sweepSize, seeds);
+        dir.csv(WIDTHS_CSV, widths.table());
+        dir.markdown(WIDTHS_MARKDOWN, widths.table(), 4);
+        dir.csv(WIDTH_FILES.histories(), widths.histories());
+        dir.save(WIDTH_FILES.accuracy(), widths.accuracyAgainstWidth());
+        dir.save(WIDTH_FILES.loss(), widths.lossAgainstWidth());
+        dir.save(WIDTH_FILES.lossCurves(), widths.lossCurves());
+        dir.save(WIDTH_FILES.accuracyCurves(), widths.accuracyCurves());
+        report.widths(widths, WIDTH_FILES);
 
-                WidthSweep.Width best = widths.chosen();
-                FinalModel hidden = protocol.finalModel(best.runs(), method, sweep.chosenRate(), HIDDEN_TEST,
-                        "hidden-" + best.size(), "Hidden layer n = " + best.size() + ": confusion matrix on the test set");
-                dir.csv(Study1Report.HISTORY, hidden.firstStage().toTable());
-                long epochs = Math.max(1, Math.round(best.runs().statistic(History::bestEpoch).mean()));
-                report.finalModel("Final hidden-layer model on the test set", Study1Report.hiddenChoice(best, hidden),
-                        hidden, "the final hidden-layer model (n = " + best.size() + ")", Study1Report.HISTORY)
-                        .metric("epochs_minibatch", epochs)
-                        .metric("steps_minibatch", epochs * method.batchesPerEpoch(protocol.data().train().size()))
-                        .metric("seconds_per_epoch", best.runs().secondsPerEpoch());
+        WidthSweep.Width best = widths.chosen();
+        FinalModel hidden = protocol.finalModel(best.runs(), method, sweep.chosenRate(), ModelSpec.mlp(10, best.size()),
+                HIDDEN_TEST, "hidden-" + best.size(), "Hidden layer n = " + best.size() + ": confusion matrix on the test set");
+        dir.csv(Study1Report.HISTORY, hidden.firstStage().toTable());
+        long epochs = Math.max(1, Math.round(best.runs().statistic(History::bestEpoch).mean()));
+        report.finalModel("Final hidden-layer model on the test set", Study1Report.hiddenChoice(best, hidden),
+                hidden, "the final hidden-layer model (n = " + best.size() + ")", Study1Report.HISTORY)
+                .metric("epochs_minibatch", epochs)
+                .metric("steps_minibatch", epochs * method.batchesPerEpoch(protocol.data().train().size()))
+                .metric("seconds_per_epoch", best.runs().secondsPerEpoch());
 
-                GradientDescent minibatch = MinibatchSettings.variant(context.params());
-                GradientDescent softmaxMethod = new GradientDescent(SOFTMAX_FILES, minibatch.label(),
-                        minibatch.batchSize(), context.params().getDoubles("softmax_rates"), minibatch.sweepEpochs(),
-                        minibatch.maxEpochs(), minibatch.patience(), minibatch.minDelta());
-                try (VariantRun softmax = protocol.runVariant(softmaxMethod, "Softmax regression",
-                        () -> Models.softmaxRegression(10), protocol.seeds(1))) {
-                    FinalModel softmaxModel = protocol.finalModel(softmax.runs(), softmaxMethod,
-                            softmax.sweep().chosenRate(), SOFTMAX_TEST, "softmax",
-                            "Softmax regression: confusion matrix on the test set");
-                    ClassifierComparison comparison = new ClassifierComparison(softmaxModel, "softmax", hidden,
-                            "hidden_n" + best.size(), "The hidden layer (n = " + best.size() + ")");
-                    comparison.write(dir, COMPARISON);
-                    report.softmaxComparison(comparison, softmaxMethod, softmaxModel);
-                }
-            }
-        }
+        GradientDescent softmaxMethod = new GradientDescent(SOFTMAX_FILES, method.label(), method.batchSize(),
+                context.params().getDoubles("softmax_rates"), method.sweepEpochs(), method.maxEpochs(),
+                method.patience(), method.minDelta());
+        VariantRun softmax = protocol.runVariant(softmaxMethod, "Softmax regression", ModelSpec.softmax(10),
+                protocol.seeds(1));
+        FinalModel softmaxModel = protocol.finalModel(softmax.runs(), softmaxMethod,
+                softmax.sweep().chosenRate(), ModelSpec.softmax(10), SOFTMAX_TEST, "softmax",
+                "Softmax regression: confusion matrix on the test set");
+        ClassifierComparison comparison = new ClassifierComparison(softmaxModel, "softmax", hidden,
+                "hidden_n" + best.size(), "The hidden layer (n = " + best.size() + ")");
+        comparison.write(dir, COMPARISON);
+        report.softmaxComparison(comparison, softmaxMethod, softmaxModel);
         report.report().write(dir, Study1Report.REPORT, context::metric);
     }
 
     /** Trains every width's seeds with the swept rate, after measuring its initial logits. */
-    private static WidthSweep trainWidths(ExperimentContext context, Protocol<FashionData> protocol, GradientDescent method,
+    private static WidthSweep trainWidths(ExperimentContext context, Protocol protocol, GradientDescent method,
             double rate) {
         int seeds = context.params().getInt("seeds");
         List<WidthSweep.Width> widths = new ArrayList<>();
@@ -168,8 +163,9 @@ public final class HiddenLayerSweep implements Experiment {
             InitialLossCheck initial = InitialLossCheck.measure(context.backend(), () -> mlp(size),
                     Initializers.normalFanIn(), protocol.seeds(seeds), protocol.data().train()
                             .slice(0, Math.min(INITIAL_CHECK_SAMPLES, protocol.data().train().size())));
-            SeedRuns runs = protocol.trainSeeds(method, "n = " + size, () -> mlp(size), rate, protocol.seeds(seeds));
-            widths.add(new WidthSweep.Width(size, protocol.parameterCount(runs.bestModel()), initial, runs));
+            ModelSpec model = ModelSpec.mlp(10, size);
+            SeedRuns runs = protocol.trainSeeds(method, "n = " + size, model, rate, protocol.seeds(seeds));
+            widths.add(new WidthSweep.Width(size, protocol.parameterCount(model), initial, runs));
         }
         return new WidthSweep(widths, seeds);
     }

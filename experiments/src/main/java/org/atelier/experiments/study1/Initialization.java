@@ -11,6 +11,7 @@ import org.atelier.core.study.InitialLoss;
 import org.atelier.core.study.InitialLossCheck;
 import org.atelier.core.study.Protocol;
 import org.atelier.core.study.VariantRun;
+import org.atelier.core.trial.TrialData;
 
 /**
  * What softmax regression's initialization gives: the logits' variance, the measured starting
@@ -42,9 +43,9 @@ public record Initialization(int pixels, double sigma, double s2, double logitSt
      * @param full the full-batch variant, whose seeds' epoch 0 is the measured start
      * @return the finding
      */
-    public static Initialization measure(ExperimentContext context, Protocol<FashionData> protocol, VariantRun full) {
-        FashionData data = protocol.data();
-        int pixels = data.featureCount();
+    public static Initialization measure(ExperimentContext context, Protocol protocol, VariantRun full) {
+        TrialData data = protocol.data();
+        int pixels = Math.toIntExact(data.train().features().getShape().slice(1).size());
         double sigma = 1 / Math.sqrt(pixels);
         double s2 = InitialLoss.meanLogitVariance(data.train().features(), sigma);
         InitialLossCheck fanIn = InitialLossCheck.measure(context.backend(), () -> Models.softmaxRegression(10),

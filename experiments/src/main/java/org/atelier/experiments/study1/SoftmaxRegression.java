@@ -1,17 +1,13 @@
 package org.atelier.experiments.study1;
 
 import ai.djl.Model;
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.SequentialBlock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.atelier.core.experiment.Experiment;
 import org.atelier.core.experiment.ExperimentContext;
 import org.atelier.core.experiment.Param;
 import org.atelier.core.experiment.Params;
-import org.atelier.core.models.Models;
 import org.atelier.core.report.RunDirectory;
 import org.atelier.core.report.RunFile;
 import org.atelier.core.report.chart.Figure;
@@ -22,6 +18,7 @@ import org.atelier.core.study.Protocol;
 import org.atelier.core.study.TestSetEvaluation;
 import org.atelier.core.study.VariantFiles;
 import org.atelier.core.study.VariantRun;
+import org.atelier.core.trial.ModelSpec;
 
 /**
  * {@code softmax-regression}: one dense layer with softmax and cross-entropy on Fashion-MNIST,
@@ -32,7 +29,7 @@ import org.atelier.core.study.VariantRun;
 public final class SoftmaxRegression implements Experiment {
 
     private static final String MODEL = "Softmax regression";
-    private static final Supplier<SequentialBlock> SOFTMAX = () -> Models.softmaxRegression(10);
+    private static final ModelSpec SOFTMAX = ModelSpec.softmax(10);
     private static final RunFile INITIAL_LOGITS = new RunFile("initial-logits.png", "histogram of the logits before training");
     private static final RunFile COMPARISON_CHART = new RunFile("full-vs-minibatch.png",
             "validation loss against epochs and against updates");
@@ -102,39 +99,37 @@ public final class SoftmaxRegression implements Experiment {
     public void run(ExperimentContext context) {
         RunDirectory dir = context.runDirectory();
         Study1Report report = new Study1Report("Softmax regression on Fashion-MNIST", context.smoke());
-        try (NDManager manager = context.manager().newSubManager()) {
-            Protocol<FashionData> protocol = new Protocol<>(context, FashionData.load(context, manager));
-            report.data(protocol.data(), context.seed());
-            List<Long> seeds = protocol.seeds(context.params().getInt("seeds"));
-            try (VariantRun full = protocol.runVariant(fullBatch(context.params()), MODEL, SOFTMAX, seeds);
-                    VariantRun mini = protocol.runVariant(MinibatchSettings.variant(context.params()), MODEL, SOFTMAX,
-                            seeds)) {
-                Initialization init = Initialization.measure(context, protocol, full);
-                dir.save(INITIAL_LOGITS, init.histogram(context.seed()));
-                report.initialization(init, context.seed(), INITIAL_LOGITS);
-                int trainSize = protocol.data().train().size();
-                report.variant("Full-batch gradient descent", full, trainSize);
-                report.learningRates(report.variant("Mini-batch gradient descent", mini, trainSize), full, mini);
+        Protocol protocol = new Protocol(context, Study1Report.data(context));
+        report.data(protocol.data(), context.seed());
+        List<Long> seeds = protocol.seeds(context.params().getInt("seeds"));
+        VariantRun full = protocol.runVariant(fullBatch(context.params()), MODEL, SOFTMAX, seeds);
+        VariantRun mini = protocol.runVariant(MinibatchSettings.variant(context.params()), MODEL, SOFTMAX, seeds);
+        Initialization init = Initialization.measure(context, protocol, full);
+        dir.save(INITIAL_LOGITS, init.histogram(context.seed()));
+        report.initialization(init, context.seed(), INITIAL_LOGITS);
+        int trainSize = protocol.data().train().size();
+        report.variant("Full-batch gradient descent", full, trainSize);
+        report.learningRates(report.variant("Mini-batch gradient descent", mini, trainSize), full, mini);
 
-                BatchComparison comparison = BatchComparison.of(full, mini);
-                dir.csv(COMPARISON_TABLE, comparison.table());
-                dir.save(COMPARISON_CHART, comparison.chart());
-                report.batchComparison(comparison, trainSize, COMPARISON_CHART);
+        BatchComparison comparison = BatchComparison.of(full, mini);
+        dir.csv(COMPARISON_TABLE, comparison.table());
+        dir.save(COMPARISON_CHART, comparison.chart());
+        report.batchComparison(comparison, trainSize, COMPARISON_CHART);
 
-                VariantRun chosen = mini.bestValLoss().mean() < full.bestValLoss().mean() ? mini : full;
-                FinalModel model = protocol.finalModel(chosen.runs(), chosen.method(), chosen.sweep().chosenRate(),
-                        TEST, "softmax", "Softmax regression: confusion matrix on the test set");
-                dir.csv(Study1Report.HISTORY, model.firstStage().toTable());
-                report.finalModel("Final model and its test metrics", Study1Report.softmaxChoice(chosen,
-                        chosen == mini ? full : mini), model, "the final softmax model", Study1Report.HISTORY)
-                        .metric("test_micro_f1", model.test().matrix().microF1())
-                        .metric("best_epoch_final", model.firstStage().bestEpoch())
-                        .metric("training_s_final", model.trainingSeconds())
-                        .metric("val_loss_refined", model.refinement().best().valLoss());
-                dir.save(WEIGHTS, weights(chosen.runs().bestModel(), protocol.data().classNames()));
-                report.weights(WEIGHTS);
-            }
+        VariantRun chosen = mini.bestValLoss().mean() < full.bestValLoss().mean() ? mini : full;
+        FinalModel model = protocol.finalModel(chosen.runs(), chosen.method(), chosen.sweep().chosenRate(),
+                SOFTMAX, TEST, "softmax", "Softmax regression: confusion matrix on the test set");
+        dir.csv(Study1Report.HISTORY, model.firstStage().toTable());
+        report.finalModel("Final model and its test metrics", Study1Report.softmaxChoice(chosen,
+                chosen == mini ? full : mini), model, "the final softmax model", Study1Report.HISTORY)
+                .metric("test_micro_f1", model.test().matrix().microF1())
+                .metric("best_epoch_final", model.firstStage().bestEpoch())
+                .metric("training_s_final", model.trainingSeconds())
+                .metric("val_loss_refined", model.refinement().best().valLoss());
+        try (Model kept = protocol.load(SOFTMAX, model)) {
+            dir.save(WEIGHTS, weights(kept, protocol.data().classNames()));
         }
+        report.weights(WEIGHTS);
         report.report().write(dir, Study1Report.REPORT, context::metric);
     }
 

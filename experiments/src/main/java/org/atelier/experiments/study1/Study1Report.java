@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.atelier.core.evaluation.ConfusionMatrix;
+import org.atelier.core.experiment.ExperimentContext;
 import org.atelier.core.report.RunFile;
 import org.atelier.core.report.StudyReport.Section;
 import org.atelier.core.report.StudyReport;
@@ -16,6 +17,8 @@ import org.atelier.core.study.LearningRateSweep;
 import org.atelier.core.study.Protocol;
 import org.atelier.core.study.VariantRun;
 import org.atelier.core.training.EpochRecord;
+import org.atelier.core.trial.DataSpec;
+import org.atelier.core.trial.TrialData;
 
 /**
  * The words of study 1: each method turns one finding into its report section, its answer bullet
@@ -29,6 +32,9 @@ final class Study1Report {
     static final RunFile REPORT = new RunFile("report.md", "the study's answers with the run's numbers and figures");
     /** The first stage's history of the final model. */
     static final RunFile HISTORY = new RunFile("history.csv", "per-epoch history of the final model's first stage");
+
+    /** The share of the training images held out for validation. */
+    static final double VALIDATION = 0.1;
 
     private final StudyReport report;
 
@@ -50,13 +56,18 @@ final class Study1Report {
         return report;
     }
 
-    void data(FashionData data, long seed) {
+    /** The data of both experiments: Fashion-MNIST with 10 % of the training images held out, standardized. */
+    static DataSpec data(ExperimentContext context) {
+        return DataSpec.fashionMnist(context.seed(), context.smoke()).with("validation", VALIDATION);
+    }
+
+    void data(TrialData data, long seed) {
         report.section("Data").paragraph(String.format(Locale.ROOT, "Fashion-MNIST: the 60 000 training images split "
                 + "stratified into %d for training and %d for validation (%.0f %% of each class, seed %d); the %d test "
                 + "images are used only for the final model. Pixels are divided by 255, then standardized with one "
                 + "mean (%.4f) and standard deviation (%.4f) computed on the training split alone.",
-                data.train().size(), data.validation().size(), 100 * FashionData.VALIDATION_FRACTION, seed,
-                data.test().size(), data.pixelMean(), data.pixelStd()));
+                data.train().size(), data.validation().size(), 100 * VALIDATION, seed,
+                data.test().size(), data.standardizer().mean()[0], data.standardizer().std()[0]));
     }
 
     void initialization(Initialization init, long seed, RunFile histogram) {
@@ -250,10 +261,11 @@ final class Study1Report {
                         + "of the random initialization in pixels whose gradient stays small.");
     }
 
-    void hiddenData(FashionData data) {
+    void hiddenData(TrialData data) {
         report.preface(String.format(Locale.ROOT, "Data as in softmax-regression: %d training, %d validation and %d "
                 + "test images, pixels standardized with the training split's mean %.4f and std %.4f.",
-                data.train().size(), data.validation().size(), data.test().size(), data.pixelMean(), data.pixelStd()));
+                data.train().size(), data.validation().size(), data.test().size(), data.standardizer().mean()[0],
+                data.standardizer().std()[0]));
     }
 
     void hiddenProtocol(GradientDescent method, LearningRateSweep sweep, int sweepSize, int seeds) {

@@ -23,12 +23,11 @@ import tech.tablesaw.api.Table;
 /**
  * The hidden-layer widths trained with the same protocol, and the width chosen by the rule
  * "smallest n whose mean validation accuracy lies within one standard deviation of the best mean".
- * Closing it closes every width's kept model.
  *
  * @param widths the widths in the order trained
  * @param seeds seeds per width
  */
-public record WidthSweep(List<Width> widths, int seeds) implements AutoCloseable {
+public record WidthSweep(List<Width> widths, int seeds) {
 
     /**
      * One width's measurements.
@@ -155,10 +154,5 @@ public record WidthSweep(List<Width> widths, int seeds) implements AutoCloseable
                     Arrays.copyOfRange(valCurve.mean(), from, to));
         }
         return EpochAxis.wholeEpochs(chart.build());
-    }
-
-    @Override
-    public void close() {
-        widths.forEach(w -> w.runs().close());
     }
 }
