@@ -20,6 +20,8 @@ import org.atelier.core.training.History;
 import org.atelier.core.training.Inference;
 import org.atelier.core.training.LabeledArrays;
 import org.atelier.core.training.Training;
+import org.atelier.core.training.listener.EarlyStopping;
+import org.atelier.core.training.listener.RestoreBestEpoch;
 
 /** Trains an MLP on Fashion-MNIST with atelier-core alone, then evaluates it on the test set. */
 public final class QuickStart {
@@ -43,7 +45,10 @@ public final class QuickStart {
             History history = Training.fit(model,
                     LabeledArrays.of(standardizer.apply(split.train()), manager),
                     LabeledArrays.of(standardizer.apply(split.validation()), manager),
-                    FitConfig.builder().setEpochs(epochs).setBatchSize(64).optSgd(0.1f).optSeed(42).build());
+                    FitConfig.builder().setEpochs(epochs).setBatchSize(64).optSgd(0.1f).optSeed(42)
+                            // Keras-style callbacks: stop after 2 epochs without progress, keep the best epoch
+                            .addListener(EarlyStopping.onValLoss(2, 0)).addListener(new RestoreBestEpoch())
+                            .build());
             history.writeCsv(out.resolve("history.csv"));
 
             int[] predicted = Inference.classify(model.getBlock(), test.features(manager), false).classes();

@@ -63,7 +63,7 @@ public final class HiddenLayerSweep implements Experiment {
 
     @Override
     public String study() {
-        return "1 — softmax and one hidden layer";
+        return Study1Report.STUDY;
     }
 
     @Override

@@ -51,7 +51,7 @@ public final class SoftmaxRegression implements Experiment {
 
     @Override
     public String study() {
-        return "1 — softmax and one hidden layer";
+        return Study1Report.STUDY;
     }
 
     @Override

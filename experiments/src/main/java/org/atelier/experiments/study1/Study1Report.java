@@ -28,6 +28,9 @@ import org.atelier.core.trial.TrialData;
  */
 final class Study1Report {
 
+    /** The study both experiments belong to, as {@code ./atelier list} groups them. */
+    static final String STUDY = "1 — softmax and one hidden layer";
+
     /** The report of either experiment. */
     static final RunFile REPORT = new RunFile("report.md", "the study's answers with the run's numbers and figures");
     /** The first stage's history of the final model. */
