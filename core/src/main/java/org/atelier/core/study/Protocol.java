@@ -6,9 +6,11 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.LongStream;
 import org.atelier.core.experiment.ExperimentContext;
@@ -145,11 +147,31 @@ public final class Protocol {
      * @return the runs, with the best seed's parameters file
      */
     public SeedRuns trainSeeds(GradientDescent method, String title, ModelSpec model, double rate, List<Long> seeds) {
+        return trainSeeds(method, Map.of(title, model), rate, seeds).get(0);
+    }
+
+    /**
+     * Trains the seeds of several models with the same variant and rate, all submitted to the
+     * executor at once, so that {@code --parallel} can run every model's seeds side by side.
+     *
+     * @param method the variant
+     * @param models each model by the name its trial ids carry, in order
+     * @param rate the learning rate
+     * @param seeds the seeds of every model
+     * @return the runs of each model, in the order of {@code models}
+     */
+    public List<SeedRuns> trainSeeds(GradientDescent method, Map<String, ModelSpec> models, double rate,
+            List<Long> seeds) {
         FitSpec fit = fit(method, rate, method.maxEpochs(), true);
-        List<TrialSpec> specs = seeds.stream().map(seed -> TrialSpec.of(id(title, method.label(), "lr",
-                String.valueOf(rate), "seed", String.valueOf(seed)), model, dataSpec, fit, seed).withSaveParams(true))
-                .toList();
-        return SeedRuns.of(seeds, context.trials().run(specs));
+        List<TrialSpec> specs = new ArrayList<>();
+        models.forEach((title, model) -> seeds.forEach(seed -> specs.add(TrialSpec.of(id(title, method.label(), "lr",
+                String.valueOf(rate), "seed", String.valueOf(seed)), model, dataSpec, fit, seed).withSaveParams(true))));
+        List<TrialResult> results = context.trials().run(specs);
+        List<SeedRuns> runs = new ArrayList<>();
+        for (int i = 0; i < models.size(); i++) {
+            runs.add(SeedRuns.of(seeds, results.subList(i * seeds.size(), (i + 1) * seeds.size())));
+        }
+        return runs;
     }
 
     /**

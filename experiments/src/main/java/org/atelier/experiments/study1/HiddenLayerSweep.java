@@ -2,7 +2,9 @@ package org.atelier.experiments.study1;
 
 import ai.djl.nn.SequentialBlock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.atelier.core.experiment.Experiment;
 import org.atelier.core.experiment.ExperimentContext;
 import org.atelier.core.experiment.Param;
@@ -154,20 +156,24 @@ public final class HiddenLayerSweep implements Experiment {
         report.report().write(dir, Study1Report.REPORT, context::metric);
     }
 
-    /** Trains every width's seeds with the swept rate, after measuring its initial logits. */
+    /** Trains every width's seeds with the swept rate (one batch of trials), after measuring its initial logits. */
     private static WidthSweep trainWidths(ExperimentContext context, Protocol protocol, GradientDescent method,
             double rate) {
-        int seeds = context.params().getInt("seeds");
+        List<Long> seeds = protocol.seeds(context.params().getInt("seeds"));
+        List<Integer> sizes = context.params().getInts("hidden_sizes");
+        Map<String, ModelSpec> models = new LinkedHashMap<>();
+        sizes.forEach(size -> models.put("n = " + size, ModelSpec.mlp(10, size)));
+        List<SeedRuns> runs = protocol.trainSeeds(method, models, rate, seeds);
         List<WidthSweep.Width> widths = new ArrayList<>();
-        for (int size : context.params().getInts("hidden_sizes")) {
+        for (int i = 0; i < sizes.size(); i++) {
+            int size = sizes.get(i);
             InitialLossCheck initial = InitialLossCheck.measure(context.backend(), () -> mlp(size),
-                    Initializers.normalFanIn(), protocol.seeds(seeds), protocol.data().train()
+                    Initializers.normalFanIn(), seeds, protocol.data().train()
                             .slice(0, Math.min(INITIAL_CHECK_SAMPLES, protocol.data().train().size())));
-            ModelSpec model = ModelSpec.mlp(10, size);
-            SeedRuns runs = protocol.trainSeeds(method, "n = " + size, model, rate, protocol.seeds(seeds));
-            widths.add(new WidthSweep.Width(size, protocol.parameterCount(model), initial, runs));
+            widths.add(new WidthSweep.Width(size, protocol.parameterCount(ModelSpec.mlp(10, size)), initial,
+                    runs.get(i)));
         }
-        return new WidthSweep(widths, seeds);
+        return new WidthSweep(widths, seeds.size());
     }
 
     private static SequentialBlock mlp(int size) {
