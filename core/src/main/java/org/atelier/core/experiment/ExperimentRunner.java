@@ -171,6 +171,7 @@ public final class ExperimentRunner {
 
     private Summary summarize(ExperimentContext context, Instant started, double seconds, Throwable failure) {
         peakResidentMegabytes().ifPresent(mb -> context.metric(PEAK_RSS_METRIC, mb));
+        context.trials().metrics().forEach(context::metric);
         return new Summary(experiment.name(), backend.engineName(), backend.engineVersion(), backend.deviceSpec(),
                 options.seed(), options.smoke(), started, seconds,
                 failure == null ? Summary.Status.SUCCEEDED : Summary.Status.FAILED,

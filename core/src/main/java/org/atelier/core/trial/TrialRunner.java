@@ -1,7 +1,9 @@
 package org.atelier.core.trial;
 
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,6 +16,9 @@ public final class TrialRunner {
     private final TrialExecutor executor;
     private final TrialEnvironment environment;
     private final PrintStream progress;
+    private int trialsRun;
+    private double trialSeconds;
+    private double wallSeconds;
 
     /**
      * Creates the runner.
@@ -35,7 +40,32 @@ public final class TrialRunner {
      * @return one result per trial, in order; failed trials included (see {@link TrialResult#requireSucceeded})
      */
     public List<TrialResult> run(List<TrialSpec> trials) {
-        return executor.run(trials, environment, new TrialProgress(progress, trials.size()));
+        long start = System.nanoTime();
+        List<TrialResult> results = executor.run(trials, environment, new TrialProgress(progress, trials.size()));
+        wallSeconds += (System.nanoTime() - start) / 1e9;
+        trialsRun += results.size();
+        trialSeconds += results.stream().mapToDouble(TrialResult::seconds).sum();
+        return results;
+    }
+
+    /**
+     * What the trials of this run cost, for {@code summary.json}: {@code trials_run}, {@code
+     * trial_seconds_total} (the trials' own seconds, added up), {@code trial_wall_seconds} (the
+     * wall time of the batches that ran them, worker start-up included) and {@code
+     * trial_speedup}, their ratio: about 1 in process, up to {@code --parallel} with workers.
+     *
+     * @return the metrics, empty if no trial ran
+     */
+    public Map<String, Double> metrics() {
+        if (trialsRun == 0) {
+            return Map.of();
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("trials_run", (double) trialsRun);
+        metrics.put("trial_seconds_total", trialSeconds);
+        metrics.put("trial_wall_seconds", wallSeconds);
+        metrics.put("trial_speedup", wallSeconds > 0 ? trialSeconds / wallSeconds : 1.0);
+        return metrics;
     }
 
     /** The executor. */

@@ -48,6 +48,10 @@ class Study1ExperimentsTest {
         assertTrue(metrics.get("steps_minibatch") > metrics.get("epochs_minibatch"), "several updates per mini-batch epoch");
         assertTrue(metrics.get("initial_loss_unit_normal_init") > 5 * metrics.get("initial_loss"),
                 "N(0, 1) weights saturate the softmax");
+        // two sweep points and two seeds per variant, then the refinement of the final model
+        assertEquals(9, metrics.get("trials_run"));
+        assertTrue(metrics.get("trial_speedup") > 0.5 && metrics.get("trial_speedup") <= 1.05,
+                "in process the trials run one after another: " + metrics.get("trial_speedup"));
     }
 
     @OnEachEngine
@@ -58,6 +62,8 @@ class Study1ExperimentsTest {
         for (String name : List.of("initial_loss", "epochs_minibatch", "steps_minibatch", "test_accuracy_softmax")) {
             assertFinite(metrics, name);
         }
+        // the sweep's two rates, two widths × two seeds, the hidden refinement; softmax: two rates, one seed, refinement
+        assertEquals(11, metrics.get("trials_run"));
         Table widths = Table.read().csv(temp.resolve(engine).resolve("hidden-sizes.csv").toFile());
         // 784·n + n weights and biases into the hidden layer, n·10 + 10 into the output layer
         assertEquals(List.of(795L * 10 + 10, 795L * 20 + 10),
