@@ -52,7 +52,9 @@ public final class TrialRunner {
      * What the trials of this run cost, for {@code summary.json}: {@code trials_run}, {@code
      * trial_seconds_total} (the trials' own seconds, added up), {@code trial_wall_seconds} (the
      * wall time of the batches that ran them, worker start-up included) and {@code
-     * trial_speedup}, their ratio: about 1 in process, up to {@code --parallel} with workers.
+     * trial_concurrency}, their ratio: how many trials ran at once on average, 1 in process, up to
+     * {@code --parallel} with workers. It is not the speed-up: trials that share cores each run
+     * slower, so compare the wall time with an in-process run for that.
      *
      * @return the metrics, empty if no trial ran
      */
@@ -64,7 +66,7 @@ public final class TrialRunner {
         metrics.put("trials_run", (double) trialsRun);
         metrics.put("trial_seconds_total", trialSeconds);
         metrics.put("trial_wall_seconds", wallSeconds);
-        metrics.put("trial_speedup", wallSeconds > 0 ? trialSeconds / wallSeconds : 1.0);
+        metrics.put("trial_concurrency", wallSeconds > 0 ? trialSeconds / wallSeconds : 1.0);
         return metrics;
     }
 

@@ -50,8 +50,8 @@ class Study1ExperimentsTest {
                 "N(0, 1) weights saturate the softmax");
         // two sweep points and two seeds per variant, then the refinement of the final model
         assertEquals(9, metrics.get("trials_run"));
-        assertTrue(metrics.get("trial_speedup") > 0.5 && metrics.get("trial_speedup") <= 1.05,
-                "in process the trials run one after another: " + metrics.get("trial_speedup"));
+        assertTrue(metrics.get("trial_concurrency") > 0.5 && metrics.get("trial_concurrency") <= 1.05,
+                "in process the trials run one after another: " + metrics.get("trial_concurrency"));
     }
 
     @OnEachEngine
