@@ -10,14 +10,16 @@ import org.atelier.core.AtelierException;
 import org.atelier.core.data.Datasets;
 import org.atelier.core.models.Initializers;
 import org.atelier.core.models.Models;
+import org.atelier.core.transform.RandomCrop;
 import org.atelier.core.transform.RandomFlipHorizontal;
 
 /**
  * The core's trial parts: the models {@code softmax}, {@code mlp} and {@code cnn}, the data
  * recipes {@code fashion-mnist} and {@code mnist} ({@link IdxImageRecipe}) and the initializers
  * {@code normal-fan-in} ({@link Initializers#normalFanIn()}, the default) and {@code xavier}
- * (DJL's default {@link XavierInitializer}), and the batch transform {@code flip-horizontal}
- * ({@link RandomFlipHorizontal}, argument {@code p}, default 0.5).
+ * (DJL's default {@link XavierInitializer}), and the batch transforms {@code flip-horizontal}
+ * ({@link RandomFlipHorizontal}, argument {@code p}, default 0.5) and {@code random-crop}
+ * ({@link RandomCrop}, argument {@code padding}, default 2).
  */
 final class CoreTrialComponents implements TrialComponents {
 
@@ -40,7 +42,9 @@ final class CoreTrialComponents implements TrialComponents {
     @Override
     public Map<String, TransformFactory> transforms() {
         return Map.of("flip-horizontal", (args, seed) -> new RandomFlipHorizontal(
-                Arguments.of("transform flip-horizontal", args, "p").getDouble("p", 0.5), seed));
+                Arguments.of("transform flip-horizontal", args, "p").getDouble("p", 0.5), seed),
+                "random-crop", (args, seed) -> new RandomCrop(Math.toIntExact(
+                        Arguments.of("transform random-crop", args, "padding").getLong("padding", 2)), seed));
     }
 
     private static Block softmax(List<String> args, int classes) {
