@@ -11,6 +11,7 @@ import org.atelier.core.data.Datasets;
 import org.atelier.core.models.Initializers;
 import org.atelier.core.models.Models;
 import org.atelier.core.transform.RandomCrop;
+import org.atelier.core.transform.RandomErasing;
 import org.atelier.core.transform.RandomFlipHorizontal;
 
 /**
@@ -18,8 +19,10 @@ import org.atelier.core.transform.RandomFlipHorizontal;
  * recipes {@code fashion-mnist} and {@code mnist} ({@link IdxImageRecipe}) and the initializers
  * {@code normal-fan-in} ({@link Initializers#normalFanIn()}, the default) and {@code xavier}
  * (DJL's default {@link XavierInitializer}), and the batch transforms {@code flip-horizontal}
- * ({@link RandomFlipHorizontal}, argument {@code p}, default 0.5) and {@code random-crop}
- * ({@link RandomCrop}, argument {@code padding}, default 2).
+ * ({@link RandomFlipHorizontal}, argument {@code p}, default 0.5), {@code random-crop}
+ * ({@link RandomCrop}, argument {@code padding}, default 2) and {@code random-erasing}
+ * ({@link RandomErasing}, arguments {@code p}, {@code min_area}, {@code max_area}, defaults 0.5,
+ * 0.02, 0.33 as torchvision's).
  */
 final class CoreTrialComponents implements TrialComponents {
 
@@ -44,7 +47,14 @@ final class CoreTrialComponents implements TrialComponents {
         return Map.of("flip-horizontal", (args, seed) -> new RandomFlipHorizontal(
                 Arguments.of("transform flip-horizontal", args, "p").getDouble("p", 0.5), seed),
                 "random-crop", (args, seed) -> new RandomCrop(Math.toIntExact(
-                        Arguments.of("transform random-crop", args, "padding").getLong("padding", 2)), seed));
+                        Arguments.of("transform random-crop", args, "padding").getLong("padding", 2)), seed),
+                "random-erasing", CoreTrialComponents::randomErasing);
+    }
+
+    private static RandomErasing randomErasing(Map<String, String> args, long seed) {
+        Arguments values = Arguments.of("transform random-erasing", args, "p", "min_area", "max_area");
+        return new RandomErasing(values.getDouble("p", 0.5), values.getDouble("min_area", 0.02),
+                values.getDouble("max_area", 0.33), seed);
     }
 
     private static Block softmax(List<String> args, int classes) {
