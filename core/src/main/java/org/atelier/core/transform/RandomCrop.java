@@ -26,9 +26,9 @@ import java.util.SplittableRandom;
  * measured 3× slower. Output pixels are input pixels or 0, bit for bit.
  *
  * <p>Measured on the 2-core build machine, PyTorch 2.7.1 on the CPU, batches of 64 × 1×28×28 with
- * padding 2: a median of 0.30 ms per batch (the flip measured 0.09 ms the same way; 0.6 ms in noisier runs
+ * padding 2: a median of 0.27–0.30 ms per batch (the flip measured 0.09 ms the same way; 0.6 ms in noisier runs
  * where the flip took 0.18 ms), about 5% of a training step of the
- * PyTorch-example CNN (6–7 ms). With MXNet 1.9.1 the same batch takes about 1.6–1.7 ms.
+ * PyTorch-example CNN (6–7 ms). With MXNet 1.9.1 the same batch takes about 1.4–1.7 ms.
  *
  * <p>torchvision's {@code RandomCrop(size, padding)} draws one offset per call, i.e. per image
  * when used in a per-sample dataset pipeline; DJL 0.35's {@link ai.djl.modality.cv.transform.RandomResizedCrop}

@@ -25,9 +25,9 @@ import java.util.SplittableRandom;
  * drawn for erasing the batch is returned as it is.
  *
  * <p>Measured on the 2-core build machine, PyTorch 2.7.1 on the CPU, batches of 64 × 1×28×28 with
- * p = 0.5 and areas [0.02, 0.33]: a median of 0.27–0.32 ms per batch in two runs where {@link RandomFlipHorizontal} measured
- * 0.18–0.19 ms the same way (0.09 ms on a quiet machine), so about 0.15–0.3 ms: 2–5% of a training
- * step of the PyTorch-example CNN (6–7 ms). With MXNet 1.9.1 about 0.65–0.8 ms.
+ * p = 0.5 and areas [0.02, 0.33]: a median of 0.23–0.25 ms per batch in runs where {@link RandomFlipHorizontal} measured 0.09 ms
+ * the same way (0.27–0.32 ms in noisier runs where the flip took 0.18 ms): about 4% of a training
+ * step of the PyTorch-example CNN (6–7 ms). With MXNet 1.9.1 about 0.6–0.8 ms.
  *
  * <p>Differences from torchvision: torchvision erases one image per call (per sample in a dataset
  * pipeline) with PyTorch's global generator and can fill with random values; this transform erases

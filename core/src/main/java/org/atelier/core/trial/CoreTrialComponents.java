@@ -10,6 +10,7 @@ import org.atelier.core.AtelierException;
 import org.atelier.core.data.Datasets;
 import org.atelier.core.models.Initializers;
 import org.atelier.core.models.Models;
+import org.atelier.core.transform.RandomAffine;
 import org.atelier.core.transform.RandomCrop;
 import org.atelier.core.transform.RandomErasing;
 import org.atelier.core.transform.RandomFlipHorizontal;
@@ -20,9 +21,10 @@ import org.atelier.core.transform.RandomFlipHorizontal;
  * {@code normal-fan-in} ({@link Initializers#normalFanIn()}, the default) and {@code xavier}
  * (DJL's default {@link XavierInitializer}), and the batch transforms {@code flip-horizontal}
  * ({@link RandomFlipHorizontal}, argument {@code p}, default 0.5), {@code random-crop}
- * ({@link RandomCrop}, argument {@code padding}, default 2) and {@code random-erasing}
+ * ({@link RandomCrop}, argument {@code padding}, default 2), {@code random-erasing}
  * ({@link RandomErasing}, arguments {@code p}, {@code min_area}, {@code max_area}, defaults 0.5,
- * 0.02, 0.33 as torchvision's).
+ * 0.02, 0.33 as torchvision's) and {@code random-affine} ({@link RandomAffine}, arguments
+ * {@code max_degrees}, {@code max_shift}, defaults 15 and 0.1).
  */
 final class CoreTrialComponents implements TrialComponents {
 
@@ -48,7 +50,13 @@ final class CoreTrialComponents implements TrialComponents {
                 Arguments.of("transform flip-horizontal", args, "p").getDouble("p", 0.5), seed),
                 "random-crop", (args, seed) -> new RandomCrop(Math.toIntExact(
                         Arguments.of("transform random-crop", args, "padding").getLong("padding", 2)), seed),
-                "random-erasing", CoreTrialComponents::randomErasing);
+                "random-erasing", CoreTrialComponents::randomErasing,
+                "random-affine", CoreTrialComponents::randomAffine);
+    }
+
+    private static RandomAffine randomAffine(Map<String, String> args, long seed) {
+        Arguments values = Arguments.of("transform random-affine", args, "max_degrees", "max_shift");
+        return new RandomAffine(values.getDouble("max_degrees", 15), values.getDouble("max_shift", 0.1), seed);
     }
 
     private static RandomErasing randomErasing(Map<String, String> args, long seed) {

@@ -81,12 +81,14 @@ class TrialValuesTest {
         assertTrue(data.startsWith("unknown data recipe 'cifar'; choices: ") && data.contains("fashion-mnist, mnist"), data);
         assertEquals("unknown initializer 'he'; choices: normal-fan-in, xavier",
                 assertThrows(AtelierException.class, () -> registry.initializer("he")).getMessage());
-        assertEquals("unknown batch transform 'flip'; choices: flip-horizontal, random-crop, random-erasing",
+        assertEquals("unknown batch transform 'flip'; choices: flip-horizontal, random-affine, random-crop, random-erasing",
                 assertThrows(AtelierException.class, () -> registry.transform("flip")).getMessage());
         assertTrue(registry.transform("flip-horizontal").create(Map.of("p", "0.25"), 1).toString().contains("0.25"));
         assertEquals("RandomCrop(padding=3)", registry.transform("random-crop").create(Map.of("padding", "3"), 1).toString());
         assertEquals("RandomErasing(p=0.25, min_area=0.1, max_area=0.2)", registry.transform("random-erasing")
                 .create(Map.of("p", "0.25", "min_area", "0.1", "max_area", "0.2"), 1).toString());
+        assertEquals("RandomAffine(max_degrees=10.0, max_shift=0.05)", registry.transform("random-affine")
+                .create(Map.of("max_degrees", "10", "max_shift", "0.05"), 1).toString());
         assertEquals("unknown optimizer 'rmsprop'; choices: sgd, adam", assertThrows(AtelierException.class,
                 () -> new FitSpec("rmsprop", 0.1, 64, 1, false, null, null, false, null)).getMessage());
         assertEquals("model mlp takes hidden-layer widths, whole numbers ≥ 1; got 'wide'", assertThrows(
