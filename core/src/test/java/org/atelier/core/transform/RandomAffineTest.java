@@ -12,12 +12,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.atelier.core.engine.Backend;
 import org.atelier.core.testing.OnEachEngine;
 import org.junit.jupiter.api.Test;
@@ -30,7 +28,7 @@ class RandomAffineTest {
     @OnEachEngine
     void withoutRotationEverySampleIsTranslatedWithinTheMaximum(String engine) {
         try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
-            NDArray batch = ascending(manager, IMAGES, DataType.FLOAT32);
+            NDArray batch = TransformTesting.ascending(manager, IMAGES, DataType.FLOAT32);
             NDArray out = new RandomAffine(0, 0.2, 1).transform(batch);
             assertEquals(IMAGES, out.getShape());
             Set<String> shifts = new HashSet<>();
@@ -59,7 +57,7 @@ class RandomAffineTest {
     void rotatedSamplesKeepTheirOwnValuesAndDifferFromEachOther(String engine) {
         try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
             for (DataType type : List.of(DataType.FLOAT32, DataType.INT32)) {
-                NDArray batch = ascending(manager, IMAGES, type);
+                NDArray batch = TransformTesting.ascending(manager, IMAGES, type);
                 NDArray out = new RandomAffine(15, 0.1, 2).transform(batch);
                 assertEquals(type, out.getDataType());
                 float[] after = out.toType(DataType.FLOAT32, false).toFloatArray();
@@ -80,26 +78,26 @@ class RandomAffineTest {
     void resultBelongsToTheBatchManagerAndNoTemporaryStays(String engine) {
         try (NDManager manager = Backend.resolve(engine, "cpu").newManager();
                 NDManager batchManager = manager.newSubManager()) {
-            NDArray batch = ascending(batchManager, IMAGES, DataType.FLOAT32);
-            Set<String> expected = uids(batchManager);
+            NDArray batch = TransformTesting.ascending(batchManager, IMAGES, DataType.FLOAT32);
+            Set<String> expected = TransformTesting.uids(batchManager);
             NDArray out = new RandomAffine(15, 0.1, 3).transform(batch);
             expected.add(out.getUid());
             assertSame(batchManager, out.getManager());
-            assertEquals(expected, uids(batchManager));
+            assertEquals(expected, TransformTesting.uids(batchManager));
         }
     }
 
     @OnEachEngine
     void sameSeedGivesTheSameBatchesAndAnotherSeedOthersAndZeroMaximaNothing(String engine) {
         try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
-            List<float[]> first = outputs(manager, new RandomAffine(15, 0.1, 5));
-            List<float[]> again = outputs(manager, new RandomAffine(15, 0.1, 5));
-            List<float[]> other = outputs(manager, new RandomAffine(15, 0.1, 6));
+            List<float[]> first = TransformTesting.outputs(manager, new RandomAffine(15, 0.1, 5), IMAGES);
+            List<float[]> again = TransformTesting.outputs(manager, new RandomAffine(15, 0.1, 5), IMAGES);
+            List<float[]> other = TransformTesting.outputs(manager, new RandomAffine(15, 0.1, 6), IMAGES);
             for (int i = 0; i < first.size(); i++) {
                 assertArrayEquals(first.get(i), again.get(i), "batch " + i);
                 assertFalse(Arrays.equals(first.get(i), other.get(i)), "batch " + i);
             }
-            NDArray batch = ascending(manager, IMAGES, DataType.FLOAT32);
+            NDArray batch = TransformTesting.ascending(manager, IMAGES, DataType.FLOAT32);
             assertSame(batch, new RandomAffine(0, 0, 7).transform(batch));
         }
     }
@@ -109,10 +107,10 @@ class RandomAffineTest {
         List<float[]> pytorch;
         List<float[]> mxnet;
         try (NDManager manager = Backend.resolve("PyTorch", "cpu").newManager()) {
-            pytorch = outputs(manager, new RandomAffine(15, 0.1, 8));
+            pytorch = TransformTesting.outputs(manager, new RandomAffine(15, 0.1, 8), IMAGES);
         }
         try (NDManager manager = Backend.resolve("MXNet", "cpu").newManager()) {
-            mxnet = outputs(manager, new RandomAffine(15, 0.1, 8));
+            mxnet = TransformTesting.outputs(manager, new RandomAffine(15, 0.1, 8), IMAGES);
         }
         for (int i = 0; i < pytorch.size(); i++) {
             assertArrayEquals(pytorch.get(i), mxnet.get(i), "batch " + i);
@@ -148,21 +146,4 @@ class RandomAffineTest {
         return true;
     }
 
-    private static NDArray ascending(NDManager manager, Shape shape, DataType type) {
-        return manager.arange(1, (int) shape.size() + 1, 1, type).reshape(shape);
-    }
-
-    private static List<float[]> outputs(NDManager manager, RandomAffine affine) {
-        List<float[]> outputs = new ArrayList<>();
-        for (int b = 0; b < 5; b++) {
-            try (NDManager batchManager = manager.newSubManager()) {
-                outputs.add(affine.transform(ascending(batchManager, IMAGES, DataType.FLOAT32)).toFloatArray());
-            }
-        }
-        return outputs;
-    }
-
-    private static Set<String> uids(NDManager manager) {
-        return manager.getManagedArrays().stream().map(NDArray::getUid).collect(Collectors.toCollection(HashSet::new));
-    }
 }

@@ -14,7 +14,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,7 +29,7 @@ class RandomCropTest {
     void everySampleIsThePaddedInputCroppedAtAnOffsetInRange(String engine) {
         try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
             for (int padding : new int[] {1, 2, 3}) {
-                NDArray batch = ascending(manager, IMAGES, DataType.FLOAT32);
+                NDArray batch = TransformTesting.ascending(manager, IMAGES, DataType.FLOAT32);
                 NDArray out = new RandomCrop(padding, 1).transform(batch);
                 assertEquals(IMAGES, out.getShape());
                 assertEquals(DataType.FLOAT32, out.getDataType());
@@ -41,7 +40,7 @@ class RandomCropTest {
                         distinct.size() + " distinct offsets among 64 samples for padding " + padding);
             }
             for (DataType type : List.of(DataType.FLOAT64, DataType.INT32, DataType.UINT8)) {
-                NDArray other = ascending(manager, new Shape(8, 3, 4, 5), type);
+                NDArray other = TransformTesting.ascending(manager, new Shape(8, 3, 4, 5), type);
                 NDArray out = new RandomCrop(2, 1).transform(other);
                 assertEquals(type, out.getDataType());
                 offsets(other, out, 2);
@@ -72,21 +71,21 @@ class RandomCropTest {
     void resultBelongsToTheBatchManagerAndNoTemporaryStays(String engine) {
         try (NDManager manager = Backend.resolve(engine, "cpu").newManager();
                 NDManager batchManager = manager.newSubManager()) {
-            NDArray batch = ascending(batchManager, IMAGES, DataType.FLOAT32);
-            Set<String> expected = uids(batchManager);
+            NDArray batch = TransformTesting.ascending(batchManager, IMAGES, DataType.FLOAT32);
+            Set<String> expected = TransformTesting.uids(batchManager);
             NDArray out = new RandomCrop(2, 3).transform(batch);
             expected.add(out.getUid());
             assertSame(batchManager, out.getManager());
-            assertEquals(expected, uids(batchManager));
+            assertEquals(expected, TransformTesting.uids(batchManager));
         }
     }
 
     @OnEachEngine
     void sameSeedGivesTheSameBatchesAndAnotherSeedOthers(String engine) {
         try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
-            List<float[]> first = outputs(manager, new RandomCrop(2, 5));
-            List<float[]> again = outputs(manager, new RandomCrop(2, 5));
-            List<float[]> other = outputs(manager, new RandomCrop(2, 6));
+            List<float[]> first = TransformTesting.outputs(manager, new RandomCrop(2, 5), IMAGES);
+            List<float[]> again = TransformTesting.outputs(manager, new RandomCrop(2, 5), IMAGES);
+            List<float[]> other = TransformTesting.outputs(manager, new RandomCrop(2, 6), IMAGES);
             for (int i = 0; i < first.size(); i++) {
                 assertArrayEquals(first.get(i), again.get(i), "batch " + i);
                 assertFalse(Arrays.equals(first.get(i), other.get(i)), "another seed should crop otherwise, batch " + i);
@@ -112,7 +111,7 @@ class RandomCropTest {
     @OnEachEngine
     void paddingZeroReturnsTheBatch(String engine) {
         try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
-            NDArray batch = ascending(manager, IMAGES, DataType.FLOAT32);
+            NDArray batch = TransformTesting.ascending(manager, IMAGES, DataType.FLOAT32);
             assertSame(batch, new RandomCrop(0, 8).transform(batch));
         }
     }
@@ -132,11 +131,6 @@ class RandomCropTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RandomCrop(-1, 0));
         assertEquals("crop padding must be at least 0, got -1", e.getMessage());
         assertEquals("RandomCrop(padding=4)", new RandomCrop(4, 0).toString());
-    }
-
-    /** 1, 2, 3, ... in row-major order: distinct and nonzero, so a crop's offset is unique. */
-    private static NDArray ascending(NDManager manager, Shape shape, DataType type) {
-        return manager.arange(1, (int) shape.size() + 1, 1, type).reshape(shape);
     }
 
     /**
@@ -189,26 +183,11 @@ class RandomCropTest {
         List<int[][]> pattern = new ArrayList<>();
         for (int b = 0; b < batches; b++) {
             try (NDManager batchManager = manager.newSubManager()) {
-                NDArray batch = ascending(batchManager, IMAGES, DataType.FLOAT32);
+                NDArray batch = TransformTesting.ascending(batchManager, IMAGES, DataType.FLOAT32);
                 pattern.add(offsets(batch, crop.transform(batch), crop.padding()));
             }
         }
         return pattern;
     }
 
-    /** Five successive transformed batches of {@link #IMAGES}, as values. */
-    private static List<float[]> outputs(NDManager manager, RandomCrop crop) {
-        List<float[]> outputs = new ArrayList<>();
-        for (int b = 0; b < 5; b++) {
-            try (NDManager batchManager = manager.newSubManager()) {
-                outputs.add(crop.transform(ascending(batchManager, IMAGES, DataType.FLOAT32)).toFloatArray());
-            }
-        }
-        return outputs;
-    }
-
-    /** Arrays are told apart by uid: MXNet's {@code NDArray.equals} and {@code hashCode} compute new arrays. */
-    private static Set<String> uids(NDManager manager) {
-        return manager.getManagedArrays().stream().map(NDArray::getUid).collect(Collectors.toCollection(HashSet::new));
-    }
 }

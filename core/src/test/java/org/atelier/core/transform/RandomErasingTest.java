@@ -13,7 +13,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,7 +28,7 @@ class RandomErasingTest {
     void erasesOneRectangleOfZerosWithinTheAreaAndAspectBoundsInTheErasedSamplesOnly(String engine) {
         try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
             for (double[] areas : new double[][] {{0.02, 0.33}, {0.1, 0.1}, {0.3, 0.6}}) {
-                NDArray batch = ascending(manager, IMAGES, DataType.FLOAT32);
+                NDArray batch = TransformTesting.ascending(manager, IMAGES, DataType.FLOAT32);
                 NDArray out = new RandomErasing(0.5, areas[0], areas[1], 1).transform(batch);
                 assertEquals(IMAGES, out.getShape());
                 assertEquals(DataType.FLOAT32, out.getDataType());
@@ -50,7 +49,7 @@ class RandomErasingTest {
                 }
                 assertTrue(erased > 10 && erased < 54, erased + " of 64 erased for " + Arrays.toString(areas));
             }
-            NDArray integers = ascending(manager, new Shape(8, 3, 6, 5), DataType.INT32);
+            NDArray integers = TransformTesting.ascending(manager, new Shape(8, 3, 6, 5), DataType.INT32);
             NDArray out = new RandomErasing(1, 0.1, 0.3, 1).transform(integers);
             assertEquals(DataType.INT32, out.getDataType());
             assertTrue(Arrays.stream(rectangles(integers, out)).allMatch(r -> r != null));
@@ -60,7 +59,7 @@ class RandomErasingTest {
     @OnEachEngine
     void rectanglesDifferBetweenSamples(String engine) {
         try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
-            NDArray batch = ascending(manager, IMAGES, DataType.FLOAT32);
+            NDArray batch = TransformTesting.ascending(manager, IMAGES, DataType.FLOAT32);
             Set<String> distinct = Arrays.stream(rectangles(batch, new RandomErasing(1, 0.02, 0.33, 2).transform(batch)))
                     .map(Arrays::toString).collect(Collectors.toSet());
             assertTrue(distinct.size() > 40, distinct.size() + " distinct rectangles among 64 samples");
@@ -86,7 +85,7 @@ class RandomErasingTest {
     @OnEachEngine
     void probabilityZeroReturnsTheBatchAndOneErasesEverySample(String engine) {
         try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
-            NDArray batch = ascending(manager, IMAGES, DataType.FLOAT32);
+            NDArray batch = TransformTesting.ascending(manager, IMAGES, DataType.FLOAT32);
             assertSame(batch, new RandomErasing(0, 0.02, 0.33, 4).transform(batch));
             for (int[][] rectangles : pattern(manager, new RandomErasing(1, 0.02, 0.33, 4), 3)) {
                 assertTrue(Arrays.stream(rectangles).allMatch(r -> r != null));
@@ -98,21 +97,21 @@ class RandomErasingTest {
     void resultBelongsToTheBatchManagerAndNoTemporaryStays(String engine) {
         try (NDManager manager = Backend.resolve(engine, "cpu").newManager();
                 NDManager batchManager = manager.newSubManager()) {
-            NDArray batch = ascending(batchManager, IMAGES, DataType.FLOAT32);
-            Set<String> expected = uids(batchManager);
+            NDArray batch = TransformTesting.ascending(batchManager, IMAGES, DataType.FLOAT32);
+            Set<String> expected = TransformTesting.uids(batchManager);
             NDArray out = new RandomErasing(0.5, 0.02, 0.33, 5).transform(batch);
             expected.add(out.getUid());
             assertSame(batchManager, out.getManager());
-            assertEquals(expected, uids(batchManager));
+            assertEquals(expected, TransformTesting.uids(batchManager));
         }
     }
 
     @OnEachEngine
     void sameSeedGivesTheSameBatchesAndAnotherSeedOthers(String engine) {
         try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
-            List<float[]> first = outputs(manager, new RandomErasing(0.5, 0.02, 0.33, 6));
-            List<float[]> again = outputs(manager, new RandomErasing(0.5, 0.02, 0.33, 6));
-            List<float[]> other = outputs(manager, new RandomErasing(0.5, 0.02, 0.33, 7));
+            List<float[]> first = TransformTesting.outputs(manager, new RandomErasing(0.5, 0.02, 0.33, 6), IMAGES);
+            List<float[]> again = TransformTesting.outputs(manager, new RandomErasing(0.5, 0.02, 0.33, 6), IMAGES);
+            List<float[]> other = TransformTesting.outputs(manager, new RandomErasing(0.5, 0.02, 0.33, 7), IMAGES);
             for (int i = 0; i < first.size(); i++) {
                 assertArrayEquals(first.get(i), again.get(i), "batch " + i);
                 assertFalse(Arrays.equals(first.get(i), other.get(i)), "another seed should erase otherwise, batch " + i);
@@ -159,11 +158,6 @@ class RandomErasingTest {
                     + " and max_area " + areas[1], e.getMessage());
         }
         assertEquals("RandomErasing(p=0.5, min_area=0.02, max_area=0.33)", new RandomErasing(0.5, 0.02, 0.33, 0).toString());
-    }
-
-    /** 1, 2, 3, ... in row-major order: nonzero, so every erased pixel changes. */
-    private static NDArray ascending(NDManager manager, Shape shape, DataType type) {
-        return manager.arange(1, (int) shape.size() + 1, 1, type).reshape(shape);
     }
 
     /**
@@ -221,24 +215,11 @@ class RandomErasingTest {
         List<int[][]> pattern = new ArrayList<>();
         for (int b = 0; b < batches; b++) {
             try (NDManager batchManager = manager.newSubManager()) {
-                NDArray batch = ascending(batchManager, IMAGES, DataType.FLOAT32);
+                NDArray batch = TransformTesting.ascending(batchManager, IMAGES, DataType.FLOAT32);
                 pattern.add(rectangles(batch, erasing.transform(batch)));
             }
         }
         return pattern;
     }
 
-    private static List<float[]> outputs(NDManager manager, RandomErasing erasing) {
-        List<float[]> outputs = new ArrayList<>();
-        for (int b = 0; b < 5; b++) {
-            try (NDManager batchManager = manager.newSubManager()) {
-                outputs.add(erasing.transform(ascending(batchManager, IMAGES, DataType.FLOAT32)).toFloatArray());
-            }
-        }
-        return outputs;
-    }
-
-    private static Set<String> uids(NDManager manager) {
-        return manager.getManagedArrays().stream().map(NDArray::getUid).collect(Collectors.toCollection(HashSet::new));
-    }
 }

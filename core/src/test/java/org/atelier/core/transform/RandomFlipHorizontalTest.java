@@ -17,10 +17,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Pipeline;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.atelier.core.engine.Backend;
 import org.atelier.core.testing.OnEachEngine;
 import org.junit.jupiter.api.Test;
@@ -52,11 +50,11 @@ class RandomFlipHorizontalTest {
         try (NDManager manager = Backend.resolve(engine, "cpu").newManager();
                 NDManager batchManager = manager.newSubManager()) {
             NDArray batch = ascending(batchManager, IMAGES, DataType.FLOAT32);
-            Set<String> expected = uids(batchManager);
+            Set<String> expected = TransformTesting.uids(batchManager);
             NDArray out = new RandomFlipHorizontal(0.5, 2).transform(batch);
             expected.add(out.getUid());
             assertSame(batchManager, out.getManager());
-            assertEquals(expected, uids(batchManager));
+            assertEquals(expected, TransformTesting.uids(batchManager));
         }
     }
 
@@ -88,9 +86,9 @@ class RandomFlipHorizontalTest {
     @OnEachEngine
     void sameSeedGivesTheSameBatchesAndAnotherSeedOthers(String engine) {
         try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
-            List<float[]> first = outputs(manager, new RandomFlipHorizontal(0.5, 5));
-            List<float[]> again = outputs(manager, new RandomFlipHorizontal(0.5, 5));
-            List<float[]> other = outputs(manager, new RandomFlipHorizontal(0.5, 6));
+            List<float[]> first = TransformTesting.outputs(manager, new RandomFlipHorizontal(0.5, 5), IMAGES);
+            List<float[]> again = TransformTesting.outputs(manager, new RandomFlipHorizontal(0.5, 5), IMAGES);
+            List<float[]> other = TransformTesting.outputs(manager, new RandomFlipHorizontal(0.5, 6), IMAGES);
             for (int i = 0; i < first.size(); i++) {
                 assertArrayEquals(first.get(i), again.get(i), "batch " + i);
             }
@@ -204,22 +202,6 @@ class RandomFlipHorizontalTest {
             }
         }
         return pattern;
-    }
-
-    /** Five successive transformed batches of {@link #IMAGES}, as values. */
-    private static List<float[]> outputs(NDManager manager, RandomFlipHorizontal flip) {
-        List<float[]> outputs = new ArrayList<>();
-        for (int b = 0; b < 5; b++) {
-            try (NDManager batchManager = manager.newSubManager()) {
-                outputs.add(flip.transform(ascending(batchManager, IMAGES, DataType.FLOAT32)).toFloatArray());
-            }
-        }
-        return outputs;
-    }
-
-    /** Arrays are told apart by uid: MXNet's {@code NDArray.equals} and {@code hashCode} compute new arrays. */
-    private static Set<String> uids(NDManager manager) {
-        return manager.getManagedArrays().stream().map(NDArray::getUid).collect(Collectors.toCollection(HashSet::new));
     }
 
     private static boolean sameArrays(List<float[]> a, List<float[]> b) {
