@@ -117,19 +117,13 @@ public final class RandomAffine implements Transform {
         for (int c = 0; c < channels; c++) {
             channelSources[c] = c * height * width;
         }
-        NDManager owner = batch.getManager();
-        try (NDManager scratch = owner.newSubManager(batch.getDevice())) {
+        try (NDManager scratch = batch.getManager().newSubManager(batch.getDevice())) {
             NDArray index = scratch.create(sources, new Shape(samples, 1, height, width));
             if (channels > 1) {
                 // a source outside stays negative in every channel; maximum makes it the zero
                 index = index.add(scratch.create(channelSources, new Shape(1, channels, 1, 1))).maximum(0);
             }
-            NDArray flattened = batch.reshape(-1);
-            flattened.attach(scratch);
-            NDArray flat = scratch.zeros(new Shape(1), batch.getDataType()).concat(flattened);
-            NDArray result = flat.take(index);
-            result.attach(owner);
-            return result;
+            return ZeroPaddedTake.take(batch, index, scratch);
         }
     }
 

@@ -110,18 +110,12 @@ public final class RandomCrop implements Transform {
         for (int c = 0; c < channels; c++) {
             channelSources[c] = c * height * width;
         }
-        NDManager owner = batch.getManager();
-        try (NDManager scratch = owner.newSubManager(batch.getDevice())) {
+        try (NDManager scratch = batch.getManager().newSubManager(batch.getDevice())) {
             NDArray index = scratch.create(rowSources, new Shape(samples, 1, height, 1))
                     .add(scratch.create(columnSources, new Shape(samples, 1, 1, width)))
                     .add(scratch.create(channelSources, new Shape(1, channels, 1, 1)))
                     .maximum(0);
-            NDArray flattened = batch.reshape(-1);
-            flattened.attach(scratch);
-            NDArray flat = scratch.zeros(new Shape(1), batch.getDataType()).concat(flattened);
-            NDArray result = flat.take(index);
-            result.attach(owner);
-            return result;
+            return ZeroPaddedTake.take(batch, index, scratch);
         }
     }
 
