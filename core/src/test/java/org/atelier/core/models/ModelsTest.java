@@ -11,15 +11,15 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import org.atelier.core.engine.Backend;
 import org.atelier.core.testing.OnEachEngine;
+import org.atelier.core.testing.TestBackends;
 import org.junit.jupiter.api.Test;
 
 class ModelsTest {
 
     @OnEachEngine
     void fanInInitializerDrawsWeightsWithSigmaOneOverRootFanInAndZeroBiases(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             Block block = Models.mlp(new int[] {256}, 10);
             initialize(block, manager, new Shape(8, 1, 28, 28));
             NDArray first = block.getParameters().get("02Linear_weight").getArray();
@@ -34,7 +34,7 @@ class ModelsTest {
 
     @OnEachEngine
     void modelsMapImagesToClassScores(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             NDArray images = manager.randomUniform(0, 1, new Shape(5, 1, 28, 28));
             for (Block block : new Block[] {Models.softmaxRegression(10), Models.mlp(new int[] {32, 16}, 10),
                     Models.pytorchExampleCnn(10, 0.5f), Models.pytorchExampleCnn(10, 0f)}) {
@@ -47,7 +47,7 @@ class ModelsTest {
 
     @OnEachEngine
     void pytorchExampleCnnHasTheExamplesParameterCount(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             Block cnn = Models.pytorchExampleCnn(10, 0.5f);
             initialize(cnn, manager, new Shape(2, 1, 28, 28));
             long count = cnn.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
