@@ -89,13 +89,14 @@ public final class BenchCommand implements Callable<Integer> {
             throw new AtelierException("--epochs and --batch-size must be at least 1");
         }
         List<BenchModel> selected = models.stream().map(BenchModel::parse).toList();
+        // Every engine and the device are checked before the data is read or anything is timed.
+        List<Backend> backends = engines.stream().map(name -> Backend.resolve(name, device)).toList();
         Instant started = Instant.now();
         LabeledData data = trainingData();
         Map<String, String> versions = new LinkedHashMap<>();
         List<BenchResult> results = new ArrayList<>();
         Map<String, Double> sgemm = new LinkedHashMap<>();
-        for (String name : engines) {
-            Backend backend = Backend.resolve(name, device);
+        for (Backend backend : backends) {
             versions.put(backend.engineName(), backend.engineVersion());
             try (NDManager manager = backend.newManager()) {
                 sgemm.put(backend.label(), Sgemm.gflops(manager, smoke ? 256 : sgemmSize(backend), smoke ? 2 : 5));
@@ -117,7 +118,7 @@ public final class BenchCommand implements Callable<Integer> {
         metrics.put("sgemm_gflops", sgemm.values().iterator().next());
         double seconds = Duration.between(started, Instant.now()).toNanos() / 1e9;
         Path file = new Summary("bench", String.join(",", versions.keySet()), String.join(",", versions.values()),
-                deviceSpec(), (int) SEED, smoke, started, seconds, Summary.Status.SUCCEEDED, null, params(data), metrics,
+                backends.get(0).deviceSpec(), (int) SEED, smoke, started, seconds, Summary.Status.SUCCEEDED, null, params(data), metrics,
                 run.artifacts()).write(run);
         console.print(MarkdownTable.render(table, 3));
         sgemm.forEach((engine, gflops) -> console.println(
@@ -171,11 +172,6 @@ public final class BenchCommand implements Callable<Integer> {
     /** 2048 on a CPU (the reference); 8192 on a GPU, where 2048 finishes in well under a millisecond. */
     private static int sgemmSize(Backend backend) {
         return backend.device().isGpu() ? 8192 : 2048;
-    }
-
-    /** The device as summary.json names it ({@code cpu}, {@code gpu:0}), like an experiment's summary. */
-    private String deviceSpec() {
-        return Backend.resolve(engines.get(0), device).deviceSpec();
     }
 
     private static Model newModel(Backend backend, BenchModel model) {
