@@ -133,6 +133,33 @@ public final class ActivationMaximizer {
         public float[] pixels(int i) {
             return images.get(i).toFloatArray();
         }
+
+        /**
+         * How noisy image {@code i} is: the mean absolute difference between horizontally and
+         * vertically neighbouring pixels (total variation per neighbour pair), in pixel units. 0 for a
+         * constant image; high-frequency patterns score high, smooth shapes low.
+         *
+         * @param i the image
+         * @return the roughness
+         */
+        public double roughness(int i) {
+            Shape shape = images.getShape();
+            int channels = (int) shape.get(1);
+            int height = (int) shape.get(2);
+            int width = (int) shape.get(3);
+            float[] p = pixels(i);
+            double sum = 0;
+            for (int c = 0; c < channels; c++) {
+                for (int row = 0; row < height; row++) {
+                    for (int col = 0; col < width; col++) {
+                        int at = (c * height + row) * width + col;
+                        sum += col + 1 < width ? Math.abs(p[at] - p[at + 1]) : 0;
+                        sum += row + 1 < height ? Math.abs(p[at] - p[at + width]) : 0;
+                    }
+                }
+            }
+            return sum / (channels * ((long) height * (width - 1) + (long) (height - 1) * width));
+        }
     }
 
     /**
