@@ -61,8 +61,8 @@ import org.atelier.core.models.ChannelDropout;
  * MXNet refuses dropout in inference mode while gradients are recorded).
  *
  * <pre>{@code
- * ActivationMaximizer maximizer = ActivationMaximizer.builder().optSteps(200).optRate(0.05)
- *     .optL2(0.01).optBlur(4, 0.5).optJitter(1).optSeed(42).build();
+ * ActivationMaximizer maximizer = ActivationMaximizer.builder().optSteps(300).optRate(0.05)
+ *     .optL2(0.02).optBlur(4, 0.7).optJitter(2).optSeed(42).build();
  * ActivationMaximizer.Result result = maximizer.maximize(model.getBlock(), new Shape(1, 28, 28),
  *     new int[] {0, 1, 9}, x -> x.sub(mean).div(std), manager);
  * }</pre>
@@ -95,8 +95,9 @@ public final class ActivationMaximizer {
     }
 
     /**
-     * A builder with the defaults: 200 steps of rate 0.05, L2 decay 0.01, a blur of σ = 0.5 every 4
-     * steps, jitter of 1 pixel, pixels in [0, 1], seed 0.
+     * A builder with the defaults, chosen on Fashion-MNIST's CNN (recognizable, smooth images): 300
+     * steps of rate 0.05, L2 decay 0.02, a blur of σ = 0.7 px every 4 steps, jitter of 2 pixels,
+     * pixels in [0, 1], seed 0.
      */
     public static Builder builder() {
         return new Builder();
@@ -367,12 +368,12 @@ public final class ActivationMaximizer {
 
     /** Builds an {@link ActivationMaximizer}; every setting has a default. */
     public static final class Builder {
-        private int steps = 200;
+        private int steps = 300;
         private double rate = 0.05;
-        private double l2 = 0.01;
+        private double l2 = 0.02;
         private int blurEvery = 4;
-        private double blurSigma = 0.5;
-        private int jitter = 1;
+        private double blurSigma = 0.7;
+        private int jitter = 2;
         private float min = 0;
         private float max = 1;
         private long seed;

@@ -160,7 +160,7 @@ class ActivationMaximizerTest {
         assertThrows(AtelierException.class, () -> ActivationMaximizer.builder().optBlur(2, 0));
         assertThrows(AtelierException.class, () -> ActivationMaximizer.builder().optJitter(-1));
         assertThrows(AtelierException.class, () -> ActivationMaximizer.builder().optRange(0.1f, 1));
-        assertTrue(ActivationMaximizer.builder().build().toString().contains("steps=200"));
+        assertTrue(ActivationMaximizer.builder().build().toString().contains("steps=300"));
     }
 
     private static SequentialBlock cnn(Backend backend, NDManager manager) {

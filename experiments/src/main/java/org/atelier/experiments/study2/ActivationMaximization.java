@@ -97,12 +97,12 @@ public final class ActivationMaximization implements Experiment {
                 Param.ofDouble("learning_rate", 1e-3, "Adam's learning rate").between(1e-6, 1),
                 Param.ofInt("batch_size", 64, "training batch size").between(1, 60_000),
                 Param.ofDouble("dropout", 0.5, "dropout rate of the CNN (as in the PyTorch example)").between(0, 0.9),
-                Param.ofInt("steps", 200, "gradient-ascent steps per image").smoke(30).between(1, 100_000),
+                Param.ofInt("steps", 300, "gradient-ascent steps per image").smoke(30).between(1, 100_000),
                 Param.ofDouble("rate", 0.05, "ascent step: root-mean-square pixel change per step").between(1e-6, 10),
-                Param.ofDouble("l2", 0.01, "L2 decay: the image is multiplied by 1 − l2 each step").between(0, 0.99),
+                Param.ofDouble("l2", 0.02, "L2 decay: the image is multiplied by 1 − l2 each step").between(0, 0.99),
                 Param.ofInt("blur_every", 4, "steps between Gaussian blurs (0 = no blur)").between(0, 100_000),
-                Param.ofDouble("blur_sigma", 0.5, "standard deviation of the blur in pixels").between(0.01, 10),
-                Param.ofInt("jitter", 1, "largest random shift per step in pixels (0 = none)").between(0, 13));
+                Param.ofDouble("blur_sigma", 0.7, "standard deviation of the blur in pixels").between(0.01, 10),
+                Param.ofInt("jitter", 2, "largest random shift per step in pixels (0 = none)").between(0, 13));
     }
 
     @Override
@@ -126,7 +126,7 @@ public final class ActivationMaximization implements Experiment {
         ClassImages images;
         long parameters;
         double judgeAccuracy;
-        long start = System.nanoTime();
+        double maximizationSeconds;
         try (Model model = load(context, modelSpec, results.get(0), dir);
                 Model judge = load(context, judgeSpec, results.get(1), dir);
                 NDManager manager = context.manager().newSubManager()) {
@@ -137,17 +137,18 @@ public final class ActivationMaximization implements Experiment {
                     .accuracy();
             Transform standardize = standardization(data);
             int[] classes = IntStream.range(0, data.classNames().size()).toArray();
+            long start = System.nanoTime();
             ActivationMaximizer.Result withRegularization = regularized.maximize(model.getBlock(), IMAGE, classes,
                     standardize, manager);
             ActivationMaximizer.Result withoutRegularization = plain.maximize(model.getBlock(), IMAGE, classes,
                     standardize, manager);
+            maximizationSeconds = (System.nanoTime() - start) / 1e9;
             images = new ClassImages(data.classNames(), test.matrix(),
                     ClassImages.Variant.of(withRegularization), ClassImages.Variant.of(withoutRegularization),
                     classify(model, withRegularization.images(), standardize),
                     classify(judge, withRegularization.images(), standardize),
                     classify(judge, withoutRegularization.images(), standardize));
         }
-        double maximizationSeconds = (System.nanoTime() - start) / 1e9;
         dir.csv(HISTORY, results.get(0).history().toTable());
         dir.csv(JUDGE_HISTORY, results.get(1).history().toTable());
         dir.save(IMAGES, grid(images.classNames(), images.regularized(),

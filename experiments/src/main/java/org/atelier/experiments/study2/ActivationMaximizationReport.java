@@ -118,18 +118,20 @@ final class ActivationMaximizationReport {
         Section section = report.section("The images of the ten classes")
                 .image("activation maximization images of the ten classes", grid)
                 .paragraph(String.format(Locale.ROOT, "The target logit rises from %.2f (the empty image, mean over "
-                        + "the classes) to %.2f; the model gives every image its class with a mean probability of %.4f. "
-                        + "The judge, which never optimized anything, recognizes **%d of %d** images as their class "
-                        + "(mean probability of the class %.3f). Best recognized: %s (%.3f); worst: %s (%.3f, the judge "
-                        + "says %s). Optimizing all ten images took %.1f s.", mean(variant.initial()),
-                        variant.meanAchieved(), meanModelProbability(images), images.recognized(), images.size(),
+                        + "the classes) to %.2f. The visualized model itself classifies %d of %d images as their class "
+                        + "(mean probability %.3f)%s. The judge, which never optimized anything, recognizes **%d of %d** "
+                        + "images as their class (mean probability of the class %.3f). Best recognized: %s (%.3f); "
+                        + "worst: %s (%.3f, the judge says %s). Optimizing the images of both variants (§4) took %.1f s.",
+                        mean(variant.initial()), variant.meanAchieved(), modelRecognized(images), images.size(),
+                        meanModelProbability(images), modelExceptions(images), images.recognized(), images.size(),
                         images.meanQuality(), name(images, best), images.quality(best), name(images, worst),
                         images.quality(worst), images.classNames().get(images.judge().classes()[worst]), seconds))
                 .image("target logit per ascent step", logits)
-                .paragraph(String.format(Locale.ROOT, "Without regularization the logit ends %s (%.2f against "
-                        + "%.2f): nothing pulls the image back, while with regularization decay and blur take back part "
-                        + "of each step's gain.", images.unregularized().meanAchieved() > variant.meanAchieved()
-                                ? "higher" : "no higher", images.unregularized().meanAchieved(), variant.meanAchieved()))
+                .paragraph(String.format(Locale.ROOT, "The jagged blue curves are the jitter: each step measures the "
+                        + "logit on a shifted image. Without regularization the logit ends %s (%.2f against %.2f): "
+                        + "nothing pulls the image back, while decay and blur take back part of each step's gain.",
+                        images.unregularized().meanAchieved() > variant.meanAchieved() ? "higher" : "no higher",
+                        images.unregularized().meanAchieved(), variant.meanAchieved()))
                 .answer(String.format(Locale.ROOT, "**What did the network learn?** The judge recognizes %d of %d "
                         + "synthesized images as their class (mean probability %.3f); clearest: %s, least clear: %s.",
                         images.recognized(), images.size(), images.meanQuality(), name(images, best),
@@ -202,12 +204,16 @@ final class ActivationMaximizationReport {
                 .paragraph(verdict(rho, critical, images.size()))
                 .paragraph(String.format(Locale.ROOT, "Caveats. (1) n = %d: the p-value is exact (all %d! = %,d "
                         + "pairings of the two rankings enumerated, ties included), and at this n only |ρ| ≥ %.3f "
-                        + "is significant at the %.0f %% level: a moderate correlation is no evidence. (2) Quality is one image per class from one seed, and the "
+                        + "is significant at the %.0f %% level: a moderate correlation is no evidence. (2) %d of the %d "
+                        + "qualities exceed 0.99; their order rests on differences in the judge's saturated "
+                        + "probabilities that mean little, and the ranks there could swap with another seed. (3) "
+                        + "Quality is one image per class from one seed, and the "
                         + "judge is a network of the same architecture trained on the same data: it measures whether "
                         + "the image carries the features such networks use, not whether a person would recognize "
-                        + "it. (3) Accuracy and quality share a cause, how distinctive a class is, so even a "
+                        + "it. (4) Accuracy and quality share a cause, how distinctive a class is, so even a "
                         + "strong correlation would not mean that one produces the other. Full table: `%s`.",
-                        images.size(), images.size(), factorial(images.size()), critical, 100 * ALPHA, table.name()))
+                        images.size(), images.size(), factorial(images.size()), critical, 100 * ALPHA,
+                        saturated(images), images.size(), table.name()))
                 .answer(answer(rho, critical));
         if (Double.isFinite(rho.rho())) {
             section.metric("spearman_accuracy_quality", rho.rho())
@@ -254,6 +260,10 @@ final class ActivationMaximizationReport {
                 rho.rho(), rho.pValue(), reading, critical);
     }
 
+    private static long saturated(ClassImages images) {
+        return IntStream.range(0, images.size()).filter(c -> images.quality(c) > 0.99).count();
+    }
+
     private static Table correlationTable(ClassImages images) {
         return images.table().selectColumns("class", "test_accuracy", "accuracy_rank", "quality", "quality_rank",
                 "judge_says", "model_probability");
@@ -273,6 +283,20 @@ final class ActivationMaximizationReport {
         }
         return String.format(Locale.ROOT, "%s (%d of %d images)", name(images, other), images.test().count(c, other),
                 images.test().support(c));
+    }
+
+    private static int modelRecognized(ClassImages images) {
+        return (int) IntStream.range(0, images.size()).filter(c -> images.model().classes()[c] == c).count();
+    }
+
+    /** "; exceptions: Shirt → T-shirt/top (p 0.19)", or nothing. */
+    private static String modelExceptions(ClassImages images) {
+        List<String> exceptions = IntStream.range(0, images.size()).filter(c -> images.model().classes()[c] != c)
+                .mapToObj(c -> String.format(Locale.ROOT, "%s → %s (probability of %s %.3f)", name(images, c),
+                        name(images, images.model().classes()[c]), name(images, c), images.model().probability(c, c)))
+                .toList();
+        return exceptions.isEmpty() ? "" : "; the exception" + (exceptions.size() > 1 ? "s: " : ": ")
+                + String.join(", ", exceptions) + ": raising this class's logit raised another's more";
     }
 
     private static double meanModelProbability(ClassImages images) {
