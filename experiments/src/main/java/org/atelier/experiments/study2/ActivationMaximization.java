@@ -96,7 +96,8 @@ public final class ActivationMaximization implements Experiment {
                 Param.ofInt("epochs", 10, "training epochs of the model and of the judge").smoke(1).between(1, 200),
                 Param.ofDouble("learning_rate", 1e-3, "Adam's learning rate").between(1e-6, 1),
                 Param.ofInt("batch_size", 64, "training batch size").between(1, 60_000),
-                Param.ofDouble("dropout", 0.5, "dropout rate of the CNN (as in the PyTorch example)").between(0, 0.9),
+                Param.ofDouble("dropout", 0.25, "dropout rate of both dropout layers (the PyTorch example has 0.5)")
+                        .between(0, 0.9),
                 Param.ofInt("steps", 300, "gradient-ascent steps per image").smoke(30).between(1, 100_000),
                 Param.ofDouble("rate", 0.05, "ascent step: root-mean-square pixel change per step").between(1e-6, 10),
                 Param.ofDouble("l2", 0.02, "L2 decay: the image is multiplied by 1 − l2 each step").between(0, 0.99),
