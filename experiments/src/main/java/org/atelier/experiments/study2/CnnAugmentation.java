@@ -15,7 +15,6 @@ import org.atelier.core.training.LabeledArrays;
 import org.atelier.core.trial.TransformSpec;
 import org.atelier.core.trial.TrialData;
 import org.atelier.core.trial.TrialRegistry;
-import org.atelier.core.trial.Trials;
 
 /**
  * {@code cnn-augmentation}: what each batch augmentation of the core does to the same few
@@ -88,8 +87,8 @@ public final class CnnAugmentation implements Experiment {
         RunDirectory dir = context.runDirectory();
         CnnCases cases = new CnnCases(context);
         Study2Report report = new Study2Report("Data augmentation for the PyTorch-example CNN", context.smoke());
-        report.protocol(cases);
-        TrialData data = Trials.data(cases.fashion(), context.trials().environment());
+        report.protocol(cases, cases.learningRate());
+        TrialData data = cases.fashionData();
         LabeledArrays samples = data.train().slice(0, SAMPLES);
         float[] labels = samples.labels().toFloatArray();
         List<String> captions = java.util.stream.IntStream.range(0, labels.length)
@@ -105,8 +104,8 @@ public final class CnnAugmentation implements Experiment {
         report.augmentations(PREVIEWS, PIPELINE_PREVIEW, cases.pipelineSteps(), data.standardizer());
 
         CaseComparison runs = cases.run(List.of(cases.augmentation()));
-        cases.write(runs, "CNN on augmented batches, " + cases.optimizer() + " lr " + cases.learningRate());
-        report.cases(runs, "Augmentation: best epoch on the test set", "");
+        cases.write(runs, "CNN on augmented batches, " + cases.optimizerTitle() + " lr " + cases.learningRate());
+        report.cases(runs, "Augmentation: best epoch on the test set");
         report.report().write(dir, Study2Report.REPORT, context::metric);
     }
 }

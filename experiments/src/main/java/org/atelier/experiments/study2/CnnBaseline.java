@@ -74,7 +74,7 @@ public final class CnnBaseline implements Experiment {
         RunDirectory dir = context.runDirectory();
         CnnCases cases = new CnnCases(context);
         Study2Report report = new Study2Report("The PyTorch-example CNN on Fashion-MNIST", context.smoke());
-        report.protocol(cases);
+        report.protocol(cases, null);
 
         Table layers = CnnLayers.table(context.backend(), cases.cnn(), 0);
         dir.csv(PARAMETERS_CSV, layers);
@@ -89,14 +89,14 @@ public final class CnnBaseline implements Experiment {
                     c.fit().toBuilder().maxEpochs(sweepEpochs).evaluateTest(false).build(), context.seed());
         }).toList();
         LearningRateSweep sweep = LearningRateSweep.of(rates, context.trials().run(sweepTrials));
-        dir.save(SWEEP_CHART, sweep.chart("PyTorch-example CNN, " + cases.optimizer() + ": learning-rate sweep ("
+        dir.save(SWEEP_CHART, sweep.chart("PyTorch-example CNN, " + cases.optimizerTitle() + ": learning-rate sweep ("
                 + sweepEpochs + (sweepEpochs == 1 ? " epoch" : " epochs") + " each)"));
         dir.csv(SWEEP_TABLE, sweep.toTable());
         report.sweep(sweep, cases, sweepEpochs, SWEEP_CHART);
 
         CaseComparison baseline = cases.run(List.of(cases.baseline(sweep.chosenRate())));
-        cases.write(baseline, "PyTorch-example CNN, " + cases.optimizer() + " lr " + sweep.chosenRate());
-        report.cases(baseline, "Baseline: best epoch on the test set", "");
+        cases.write(baseline, "PyTorch-example CNN, " + cases.optimizerTitle() + " lr " + sweep.chosenRate());
+        report.cases(baseline, "Baseline: best epoch on the test set");
         report.report().write(dir, Study2Report.REPORT, context::metric);
     }
 }

@@ -61,15 +61,15 @@ public final class CnnBatchNorm implements Experiment {
         RunDirectory dir = context.runDirectory();
         CnnCases cases = new CnnCases(context);
         Study2Report report = new Study2Report("Batch normalization in the PyTorch-example CNN", context.smoke());
-        report.protocol(cases);
+        report.protocol(cases, cases.learningRate());
         CnnCases.Case batchNorm = cases.batchNorm();
         Table layers = CnnLayers.table(context.backend(), batchNorm.model(), 0);
         dir.csv(PARAMETERS_CSV, layers);
         dir.markdown(PARAMETERS_MARKDOWN, layers, 0);
         report.batchNorm(layers);
         CaseComparison runs = cases.run(List.of(batchNorm));
-        cases.write(runs, "CNN with batch normalization, " + cases.optimizer() + " lr " + cases.learningRate());
-        report.cases(runs, "Batch normalization: best epoch on the test set", "");
+        cases.write(runs, "CNN with batch normalization, " + cases.optimizerTitle() + " lr " + cases.learningRate());
+        report.cases(runs, "Batch normalization: best epoch on the test set");
         report.report().write(dir, Study2Report.REPORT, context::metric);
     }
 }

@@ -20,7 +20,9 @@ import org.atelier.core.trial.FitSpec;
 import org.atelier.core.trial.ModelSpec;
 import org.atelier.core.trial.TransformSpec;
 import org.atelier.core.trial.TrialResult;
+import org.atelier.core.trial.TrialData;
 import org.atelier.core.trial.TrialSpec;
+import org.atelier.core.trial.Trials;
 
 /**
  * The cases of study 2's CNN exercise, defined once and shared by {@code cnn-baseline}, {@code
@@ -124,6 +126,16 @@ final class CnnCases {
     /** Fashion-MNIST with 10 % held out stratified for validation, standardized on the training split. */
     DataSpec fashion() {
         return DataSpec.fashionMnist(context.seed(), context.smoke()).with("validation", Study2Report.VALIDATION);
+    }
+
+    /** The Fashion-MNIST data as the trials see it (loaded once per process). */
+    TrialData fashionData() {
+        return Trials.data(fashion(), context.trials().environment());
+    }
+
+    /** The optimizer's name for titles: Adam or SGD. */
+    String optimizerTitle() {
+        return optimizer().equals(FitSpec.ADAM) ? "Adam" : "SGD";
     }
 
     /** MNIST prepared the same way (its own mean and standard deviation). */

@@ -67,7 +67,7 @@ public final class CnnFinetune implements Experiment {
         RunDirectory dir = context.runDirectory();
         CnnCases cases = new CnnCases(context);
         Study2Report report = new Study2Report("Fine-tuning an MNIST-trained CNN on Fashion-MNIST", context.smoke());
-        report.protocol(cases);
+        report.protocol(cases, cases.learningRate());
         TrialResult pretrained = cases.pretrain();
         Table summary = CnnLayers.table(context.backend(), cases.cnn(), CnnCases.TRAINED_LAST_LAYERS);
         dir.csv(SUMMARY_CSV, summary);
@@ -76,8 +76,8 @@ public final class CnnFinetune implements Experiment {
 
         CaseComparison runs = cases.run(List.of(cases.finetuneFrozen(pretrained.params().orElseThrow()),
                 cases.finetuneFull(pretrained.params().orElseThrow()), cases.baseline(cases.learningRate())));
-        cases.write(runs, "Pre-trained on MNIST vs from scratch, " + cases.optimizer() + " lr " + cases.learningRate());
-        report.cases(runs, "Frozen fine-tuning: best epoch on the test set", "");
+        cases.write(runs, "Pre-trained on MNIST vs from scratch, " + cases.optimizerTitle() + " lr " + cases.learningRate());
+        report.cases(runs, "Frozen fine-tuning: best epoch on the test set");
         report.finetuneComparison(runs);
         report.report().write(dir, Study2Report.REPORT, context::metric);
     }

@@ -66,12 +66,12 @@ public final class CnnTechniques implements Experiment {
         RunDirectory dir = context.runDirectory();
         CnnCases cases = new CnnCases(context);
         Study2Report report = new Study2Report("CNN techniques on Fashion-MNIST", context.smoke());
-        report.protocol(cases);
+        report.protocol(cases, cases.learningRate());
         TrialResult pretrained = cases.pretrain();
         Path mnist = pretrained.params().orElseThrow();
         CaseComparison comparison = cases.run(List.of(cases.baseline(cases.learningRate()), cases.augmentation(),
                 cases.batchNorm(), cases.finetuneFrozen(mnist), cases.finetuneFull(mnist)));
-        cases.write(comparison, "CNN techniques, " + cases.optimizer() + " lr " + cases.learningRate());
+        cases.write(comparison, "CNN techniques, " + cases.optimizerTitle() + " lr " + cases.learningRate());
         report.techniques(comparison, pretrained, cases);
         report.report().write(dir, Study2Report.REPORT, context::metric);
     }

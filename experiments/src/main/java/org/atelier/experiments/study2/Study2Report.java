@@ -14,6 +14,7 @@ import org.atelier.core.study.CaseRuns;
 import org.atelier.core.study.LearningRateSweep;
 import org.atelier.core.training.EpochRecord;
 import org.atelier.core.training.SplitCurve;
+import org.atelier.core.trial.TrialData;
 import org.atelier.core.trial.TrialResult;
 import tech.tablesaw.api.Table;
 
@@ -69,23 +70,33 @@ final class Study2Report {
         return String.format(Locale.ROOT, "%.2f ± %.2f %%", 100 * value.mean(), 100 * value.std());
     }
 
-    void protocol(CnnCases cases) {
+    /**
+     * The protocol section.
+     *
+     * @param cases the run's cases
+     * @param rate the learning rate of every case, or null when a sweep chooses it
+     */
+    void protocol(CnnCases cases, Double rate) {
+        TrialData data = cases.fashionData();
         report.section("Protocol").paragraph(String.format(Locale.ROOT, "The network is the CNN of the PyTorch MNIST "
                 + "example as of 2017: conv 1→10 5×5 → max-pool 2 → ReLU → conv 10→20 5×5 → Dropout2d → max-pool 2 → "
-                + "ReLU → flatten (320) → fc1 50 → ReLU → dropout → fc2 10, dropout rate %s. Fashion-MNIST's 60 000 "
-                + "training images are split stratified into 54 000 for training and 6 000 (%.0f %%) for validation; "
+                + "ReLU → flatten (320) → fc1 50 → ReLU → dropout → fc2 10, dropout rate %s. Fashion-MNIST's training "
+                + "images are split stratified into %d for training and %d (%.0f %%) for validation; "
                 + "pixels are scaled to [0, 1] and standardized with one mean and standard deviation of the training "
-                + "split. Every case trains for %d epochs with %s (learning rate below), batch %d, weights "
+                + "split. Every case trains for %d epochs with %s (learning rate %s), batch %d, weights "
                 + "N(0, 1/√fan_in), biases 0. After every epoch the loss and accuracy are recorded on the training "
                 + "batches (as the fit saw them, dropout and augmentation on), on the validation split and on the "
-                + "10 000 **test** images (inference mode). Two numbers are reported per seed: the sheet's **best "
+                + "%d **test** images (inference mode). Two numbers are reported per seed: the sheet's **best "
                 + "epoch** — the epoch of highest test accuracy, an optimistic number because the test set chose it "
                 + "— and the **validation-selected** test accuracy, that of the epoch of highest validation "
                 + "accuracy, which a user without test labels could have picked. Each case runs from %d seeds "
-                + "(%s); numbers are mean ± sample standard deviation over them. Every seed is a trial, so "
+                + "(%s); numbers are mean ± sample standard deviation over them; a difference between cases counts as "
+                + "more than seed noise when it exceeds 2 standard errors of the difference of means. Every seed is a trial, so "
                 + "`--executor jvm --parallel N` runs them side by side with the same numbers.",
-                cases.cnn().args().get(0), 100 * VALIDATION, cases.epochs(), cases.optimizer().equals("adam")
-                        ? "Adam (DJL's default betas)" : "plain SGD", cases.fit(1).batchSize(), cases.seeds().size(),
+                cases.cnn().args().get(0), data.train().size(), data.validation().size(), 100 * VALIDATION,
+                cases.epochs(), cases.optimizer().equals("adam")
+                        ? "Adam (DJL's default betas)" : "plain SGD", rate == null ? "chosen by the sweep below"
+                                : String.valueOf(rate), cases.fit(1).batchSize(), data.test().size(), cases.seeds().size(),
                 cases.seeds().toString().replaceAll("[\\[\\]]", "")));
     }
 
@@ -138,7 +149,7 @@ final class Study2Report {
      * unprefixed ({@code best_test_accuracy}); the others' carry the case's name ({@code
      * finetune_full_best_test_accuracy}).
      */
-    void cases(CaseComparison comparison, String heading, String ignored) {
+    void cases(CaseComparison comparison, String heading) {
         CaseRuns main = comparison.cases().get(0);
         Section section = report.section(heading).paragraph(String.format(Locale.ROOT, "Learning curves of %s, mean "
                 + "± one standard deviation over the seeds; training numbers are those of the epoch's batches (dropout "
@@ -213,8 +224,8 @@ final class Study2Report {
                 + "statistics) for %d epochs from seed %d; the epoch of lowest MNIST validation loss, **epoch %d** "
                 + "(validation accuracy %s, MNIST test accuracy %s), was kept as a `.params` file. Both fine-tuning "
                 + "cases load it into the Fashion-MNIST network (same shapes, same 10 outputs) and share it across "
-                + "their seeds: the pre-training runs once, and the seeds differ in dropout, batch order and (for the "
-                + "frozen case) in nothing else. For the frozen case DJL's `freezeParameters(true)` is called on conv1, "
+                + "their seeds: the pre-training runs once, so a case's seeds share their starting parameters and "
+                + "differ only in dropout masks and batch order. For the frozen case DJL's `freezeParameters(true)` is called on conv1, "
                 + "conv2 and fc1 once the trainer exists: their parameters get no gradient and no update (a test "
                 + "checks they come out bit for bit as loaded, on PyTorch and MXNet), so only fc2 learns, a linear "
                 + "classifier on MNIST's fc1 features.", pretrained.history().last().epoch(), cases.seeds().get(0),
@@ -236,21 +247,25 @@ final class Study2Report {
         report.section("What pre-training and freezing do").paragraph(String.format(Locale.ROOT, "Best-epoch test "
                 + "accuracy: frozen %s, nothing frozen %s, from scratch %s. %s %s",
                 percent(frozen.bestTestAccuracy()), percent(full.bestTestAccuracy()), percent(scratch.bestTestAccuracy()),
-                differenceSentence("Freezing all but fc2", frozen, full, "fine-tuning everything"),
-                differenceSentence("Starting from MNIST and training everything", full, scratch, "starting from scratch")))
+                "Freezing all but fc2: " + difference(frozen, full, "fine-tuning everything") + ".",
+                "Starting from MNIST and training everything: " + difference(full, scratch, "starting from scratch")
+                        + "."))
                 .answer(String.format(Locale.ROOT, "**Pre-training vs freezing:** frozen %s, full fine-tuning %s, "
                         + "scratch %s.", percent(frozen.bestTestAccuracy()), percent(full.bestTestAccuracy()),
                         percent(scratch.bestTestAccuracy())));
     }
 
-    /** "X changes the best-epoch test accuracy by d ± se points against Y: beyond / within the seed noise." */
-    private static String differenceSentence(String what, CaseRuns a, CaseRuns b, String against) {
+    /**
+     * "+1.23 ± 0.40 points against Y (…): beyond the seed noise" — the difference of the mean
+     * best-epoch test accuracies of two cases, and whether it exceeds the seed noise.
+     */
+    private static String difference(CaseRuns a, CaseRuns b, String against) {
         CaseComparison.Difference d = CaseComparison.difference(a, b);
-        return String.format(Locale.ROOT, "%s changes the best-epoch test accuracy by %+.2f ± %.2f points against %s "
-                + "(difference of means ± its standard error): %s.", what, 100 * d.mean(), 100 * d.standardError(),
-                against, d.exceedsNoise() ? "more than " + (int) CaseComparison.NOISE_FACTOR + " standard errors, "
-                        + "beyond the seed noise" : "within " + (int) CaseComparison.NOISE_FACTOR
-                        + " standard errors, not distinguishable from the seed noise with these seeds");
+        return String.format(Locale.ROOT, "%+.2f ± %.2f points against %s (difference of the mean best-epoch test "
+                + "accuracies ± its standard error): %s", 100 * d.mean(), 100 * d.standardError(), against,
+                d.exceedsNoise() ? "more than " + (int) CaseComparison.NOISE_FACTOR + " standard errors, beyond the seed "
+                        + "noise" : "within " + (int) CaseComparison.NOISE_FACTOR + " standard errors, not "
+                        + "distinguishable from the seed noise with these seeds");
     }
 
     void techniques(CaseComparison comparison, TrialResult pretrained, CnnCases cases) {
@@ -278,9 +293,7 @@ final class Study2Report {
             observations.add(String.format(Locale.ROOT, "%s: best epoch %s (%.1f), last epoch's training-batch "
                     + "accuracy %s vs test %s (%+.2f points)%s", title(runs), percent(runs.bestTestAccuracy()),
                     runs.bestEpoch().mean(), percent(train), percent(test), 100 * (train - test),
-                    runs == baseline ? "" : "; " + differenceSentence("against the baseline it", runs, baseline,
-                            "the baseline").replace("against the baseline it changes", "change")
-                            .replace(" against the baseline (", " (")));
+                    runs == baseline ? "" : "; " + difference(runs, baseline, "the baseline")));
         }
         report.section("What the curves show").bullets(observations).paragraph("A negative gap (test above the "
                 + "training batches) is the mark of dropout and augmentation: the training numbers are measured on "
@@ -288,7 +301,7 @@ final class Study2Report {
                 .answer(String.format(Locale.ROOT, "**Which method worked best?** %s with %s best-epoch test accuracy; "
                         + "%s", title(best), percent(best.bestTestAccuracy()), best == baseline
                                 ? "no technique beat the baseline on average."
-                                : differenceSentence("It", best, baseline, "the baseline")))
+                                : difference(best, baseline, "the baseline") + "."))
                 .metric("best_case_test_accuracy", best.bestTestAccuracy().mean());
     }
 }
