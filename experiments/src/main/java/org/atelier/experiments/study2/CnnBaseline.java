@@ -55,7 +55,7 @@ public final class CnnBaseline implements Experiment {
     @Override
     public List<Param<?>> parameters() {
         List<Param<?>> params = new ArrayList<>(CnnCases.parameters(null));
-        params.add(Param.ofDoubles("sweep_rates", List.of(1e-4, 1e-3, 1e-2, 1e-1), "learning rates of the sweep")
+        params.add(Param.ofDoubles("sweep_rates", List.of(1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 1e-1), "learning rates of the sweep")
                 .smoke(List.of(1e-3, 1e-1)).between(1e-7, 100));
         params.add(Param.ofInt("sweep_epochs", 2, "epochs per learning rate of the sweep").smoke(1).between(1, 100));
         return params;
