@@ -1,6 +1,8 @@
 package org.atelier.core.study;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.atelier.core.stats.MeanStd;
@@ -40,7 +42,7 @@ public record CaseRuns(String name, List<Long> seeds, List<History> histories, L
         seeds = List.copyOf(seeds);
         histories = List.copyOf(histories);
         testCurves = List.copyOf(testCurves);
-        params = java.util.Collections.unmodifiableList(new ArrayList<>(params));
+        params = Collections.unmodifiableList(new ArrayList<>(params));
     }
 
     /**
@@ -128,7 +130,7 @@ public record CaseRuns(String name, List<Long> seeds, List<History> histories, L
      */
     public double[][] test(boolean accuracy) {
         int shared = epochs().length;
-        return testCurves.stream().map(c -> java.util.Arrays.copyOf(accuracy ? c.accuracy() : c.loss(), shared))
+        return testCurves.stream().map(c -> Arrays.copyOf(accuracy ? c.accuracy() : c.loss(), shared))
                 .toArray(double[][]::new);
     }
 
@@ -163,7 +165,7 @@ public record CaseRuns(String name, List<Long> seeds, List<History> histories, L
             int rows = table.rowCount();
             SplitCurve test = testCurves.get(i);
             table.insertColumn(0, LongColumn.create("seed", rows).setMissingTo(seeds.get(i)));
-            table.insertColumn(0, StringColumn.create("case", java.util.Collections.nCopies(rows, name)));
+            table.insertColumn(0, StringColumn.create("case", Collections.nCopies(rows, name)));
             int[] epochs = table.intColumn("epoch").asIntArray();
             double[] loss = new double[rows];
             double[] accuracy = new double[rows];

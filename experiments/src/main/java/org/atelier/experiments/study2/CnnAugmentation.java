@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.atelier.core.experiment.Experiment;
 import org.atelier.core.experiment.ExperimentContext;
 import org.atelier.core.experiment.Param;
@@ -91,7 +92,7 @@ public final class CnnAugmentation implements Experiment {
         TrialData data = cases.fashionData();
         LabeledArrays samples = data.train().slice(0, SAMPLES);
         float[] labels = samples.labels().toFloatArray();
-        List<String> captions = java.util.stream.IntStream.range(0, labels.length)
+        List<String> captions = IntStream.range(0, labels.length)
                 .mapToObj(i -> data.classNames().get((int) labels[i])).toList();
         TrialRegistry registry = TrialRegistry.instance();
         PREVIEWS.forEach((name, file) -> dir.save(file, AugmentationPreview.grid(name + " (core defaults): "

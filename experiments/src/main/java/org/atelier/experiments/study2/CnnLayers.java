@@ -7,6 +7,7 @@ import ai.djl.nn.Block;
 import java.util.ArrayList;
 import java.util.List;
 import org.atelier.core.engine.Backend;
+import org.atelier.core.models.Layers;
 import org.atelier.core.report.ModelSummary;
 import org.atelier.core.trial.ModelSpec;
 import org.atelier.core.trial.TrialRegistry;
@@ -40,7 +41,7 @@ final class CnnLayers {
         try (NDManager manager = backend.newManager()) {
             block.initialize(manager, DataType.FLOAT32, INPUT);
             if (trainLastLayers > 0) {
-                org.atelier.core.models.Layers.trainOnlyLast(block, trainLastLayers);
+                Layers.trainOnlyLast(block, trainLastLayers);
             }
             ModelSummary summary = ModelSummary.of(block, INPUT);
             List<String> names = new ArrayList<>();

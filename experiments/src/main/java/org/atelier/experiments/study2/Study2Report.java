@@ -1,13 +1,14 @@
 package org.atelier.experiments.study2;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.atelier.core.data.Standardizer;
 import org.atelier.core.report.RunFile;
-import org.atelier.core.report.StudyReport;
 import org.atelier.core.report.StudyReport.Section;
+import org.atelier.core.report.StudyReport;
 import org.atelier.core.stats.MeanStd;
 import org.atelier.core.study.CaseComparison;
 import org.atelier.core.study.CaseRuns;
@@ -177,6 +178,21 @@ final class Study2Report {
                 .metric(prefix + "seconds_per_epoch", runs.secondsPerEpoch());
     }
 
+    /** How many cases had every seed's best test epoch at the last epoch. */
+    private static long stillRising(CaseComparison comparison) {
+        return comparison.cases().stream().filter(runs -> {
+            double last = runs.epochs()[runs.epochs().length - 1];
+            return runs.perSeed().stream().allMatch(seed -> seed.bestTestEpoch() == last);
+        }).count();
+    }
+
+    /** The mean test accuracy after the first epoch. */
+    private static double firstEpochTestAccuracy(CaseRuns runs) {
+        double[][] test = runs.test(true);
+        int index = Arrays.binarySearch(runs.epochs(), 1.0);
+        return MeanStd.of(Arrays.stream(test).mapToDouble(r -> r[index]).toArray()).mean();
+    }
+
     private static String capitalized(String text) {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
@@ -286,18 +302,36 @@ final class Study2Report {
         CaseRuns baseline = comparison.cases().get(0);
         List<String> observations = new ArrayList<>();
         for (CaseRuns runs : comparison.cases()) {
-            double train = MeanStd.of(java.util.Arrays.stream(runs.train(EpochRecord::trainAccuracy))
+            double train = MeanStd.of(Arrays.stream(runs.train(EpochRecord::trainAccuracy))
                     .mapToDouble(r -> r[r.length - 1]).toArray()).mean();
-            double test = MeanStd.of(java.util.Arrays.stream(runs.test(true)).mapToDouble(r -> r[r.length - 1])
+            double test = MeanStd.of(Arrays.stream(runs.test(true)).mapToDouble(r -> r[r.length - 1])
                     .toArray()).mean();
             observations.add(String.format(Locale.ROOT, "%s: best epoch %s (%.1f), last epoch's training-batch "
                     + "accuracy %s vs test %s (%+.2f points)%s", title(runs), percent(runs.bestTestAccuracy()),
                     runs.bestEpoch().mean(), percent(train), percent(test), 100 * (train - test),
                     runs == baseline ? "" : "; " + difference(runs, baseline, "the baseline")));
         }
+        CaseRuns fastest = comparison.cases().get(0);
+        for (CaseRuns runs : comparison.cases()) {
+            if (firstEpochTestAccuracy(runs) > firstEpochTestAccuracy(fastest)) {
+                fastest = runs;
+            }
+        }
+        CaseRuns slowest = comparison.cases().get(0);
+        for (CaseRuns runs : comparison.cases()) {
+            if (firstEpochTestAccuracy(runs) < firstEpochTestAccuracy(slowest)) {
+                slowest = runs;
+            }
+        }
         report.section("What the curves show").bullets(observations).paragraph("A negative gap (test above the "
                 + "training batches) is the mark of dropout and augmentation: the training numbers are measured on "
                 + "perturbed inputs with half the units dropped, the test numbers on clean inputs with all units.")
+                .answer(String.format(Locale.ROOT, "**What do the curves show?** %s starts fastest (test accuracy %s "
+                        + "after epoch 1), %s slowest (%s); in %d of %d cases every seed's best epoch is the last one, "
+                        + "so those curves were still rising when training stopped; the training-batch accuracy lies "
+                        + "below the test accuracy where dropout or augmentation perturb the training batches.",
+                        capitalized(title(fastest)), percent(firstEpochTestAccuracy(fastest)), title(slowest),
+                        percent(firstEpochTestAccuracy(slowest)), stillRising(comparison), comparison.cases().size()))
                 .answer(String.format(Locale.ROOT, "**Which method worked best?** %s with %s best-epoch test accuracy; "
                         + "%s", title(best), percent(best.bestTestAccuracy()), best == baseline
                                 ? "no technique beat the baseline on average."
