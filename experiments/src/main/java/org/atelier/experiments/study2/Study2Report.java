@@ -14,6 +14,7 @@ import org.atelier.core.study.CaseComparison;
 import org.atelier.core.study.CaseRuns;
 import org.atelier.core.study.LearningRateSweep;
 import org.atelier.core.training.EpochRecord;
+import org.atelier.core.training.History;
 import org.atelier.core.training.SplitCurve;
 import org.atelier.core.trial.TrialData;
 import org.atelier.core.trial.TrialResult;
@@ -122,30 +123,34 @@ final class Study2Report {
     }
 
     void sweep(LearningRateSweep sweep, CnnCases cases, int epochs, RunFile chart) {
-        List<String> diverged = new ArrayList<>();
+        double chance = Math.log(10);
+        List<String> failed = new ArrayList<>();
         for (int i = 0; i < sweep.rates().size(); i++) {
-            if (LearningRateSweep.diverged(sweep.histories().get(i))) {
-                EpochRecord last = sweep.histories().get(i).last();
-                diverged.add(String.format(Locale.ROOT, "lr %s ends at validation loss %.3f and accuracy %s",
+            History history = sweep.histories().get(i);
+            EpochRecord last = history.last();
+            if (LearningRateSweep.diverged(history) || !(last.valLoss() < chance)) {
+                failed.add(String.format(Locale.ROOT, "lr %s ends at validation loss %.3f and accuracy %s",
                         sweep.rates().get(i), last.valLoss(), percent(last.valAccuracy())));
             }
         }
         EpochRecord chosen = sweep.chosenHistory().last();
-        String tooLarge = diverged.isEmpty() ? "No rate of this sweep diverged; add larger rates to see one fail."
-                : "Too large a rate does not learn: " + String.join("; ", diverged) + " — the steps overshoot, the "
-                        + "ReLUs die or the logits blow up, and the loss never falls below its start (ln 10 ≈ 2.30 "
-                        + "is chance).";
+        String tooLarge = failed.isEmpty() ? "Every rate of this sweep learned something; add larger rates to see one "
+                + "fail." : "Too large a rate does not learn: " + String.join("; ", failed) + ", no better than "
+                        + "guessing uniformly (loss ln 10 = 2.303, accuracy 10 %). Its first steps are so large that "
+                        + "the ReLUs die or the logits blow up, and the network settles on predicting the class "
+                        + "frequencies. Below the best rate, learning is merely slower.";
+        String optimizer = cases.optimizerTitle();
         report.section("Learning rate").paragraph(String.format(Locale.ROOT, "%s, each rate for %d %s from seed %s; "
                 + "the rule picks the lowest validation loss at the end among the rates that did not diverge (a "
-                + "non-finite loss, or a final validation loss not below the starting one). %s",
-                cases.optimizer().equals("adam") ? "Adam" : "SGD", epochs, epochs == 1 ? "epoch" : "epochs",
-                cases.seeds().get(0), tooLarge))
+                + "non-finite loss, or a final validation loss not below the starting one). %s", optimizer, epochs,
+                epochs == 1 ? "epoch" : "epochs", cases.seeds().get(0), tooLarge))
                 .image("validation loss per epoch for each learning rate", chart)
                 .table(sweep.toTable(), 4)
-                .answer(String.format(Locale.ROOT, "**Learning rate:** %s from %s (validation loss %.4f, accuracy %s "
-                        + "after %d %s); %d of %d rates diverged.", sweep.chosenRate(), sweep.rates(), chosen.valLoss(),
-                        percent(chosen.valAccuracy()), epochs, epochs == 1 ? "epoch" : "epochs", diverged.size(),
-                        sweep.rates().size()))
+                .answer(String.format(Locale.ROOT, "**Learning rate:** %s %s from %s (validation loss %.4f, accuracy %s "
+                        + "after %d %s); %d of %d rates did not learn at all (the largest: %s).", optimizer,
+                        sweep.chosenRate(), sweep.rates(), chosen.valLoss(), percent(chosen.valAccuracy()), epochs,
+                        epochs == 1 ? "epoch" : "epochs", failed.size(), sweep.rates().size(),
+                        failed.isEmpty() ? "none" : failed.get(failed.size() - 1)))
                 .metric("learning_rate", sweep.chosenRate());
     }
 
