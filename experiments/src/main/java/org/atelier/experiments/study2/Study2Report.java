@@ -136,9 +136,9 @@ final class Study2Report {
         EpochRecord chosen = sweep.chosenHistory().last();
         String tooLarge = failed.isEmpty() ? "Every rate of this sweep learned something; add larger rates to see one "
                 + "fail." : "Too large a rate does not learn: " + String.join("; ", failed) + ", no better than "
-                        + "guessing uniformly (loss ln 10 = 2.303, accuracy 10 %). Its first steps are so large that "
-                        + "the ReLUs die or the logits blow up, and the network settles on predicting the class "
-                        + "frequencies. Below the best rate, learning is merely slower.";
+                        + "guessing uniformly (loss ln 10 = 2.303, accuracy 10 %): after steps that large the network "
+                        + "predicts (nearly) the same class for every image, typically because its ReLUs died. Below "
+                        + "the chosen rate, learning is merely slower.";
         String optimizer = cases.optimizerTitle();
         report.section("Learning rate").paragraph(String.format(Locale.ROOT, "%s, each rate for %d %s from seed %s; "
                 + "the rule picks the lowest validation loss at the end among the rates that did not diverge (a "
