@@ -71,7 +71,7 @@ public final class ActivationMaximization implements Experiment {
 
     @Override
     public String study() {
-        return ActivationMaximizationReport.STUDY;
+        return Study2Report.STUDY;
     }
 
     @Override

@@ -24,9 +24,6 @@ import tech.tablesaw.api.Table;
  */
 final class ActivationMaximizationReport {
 
-    /** The study the experiment belongs to, as {@code ./atelier list} groups it. */
-    static final String STUDY = "2 — CNN techniques";
-
     /** The report. */
     static final RunFile REPORT = new RunFile("report.md", "the sheet's questions answered with the run's numbers and figures");
 
