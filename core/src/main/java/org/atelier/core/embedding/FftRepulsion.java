@@ -1,6 +1,7 @@
 package org.atelier.core.embedding;
 
 import java.util.Arrays;
+import org.jtransforms.fft.DoubleFFT_1D;
 import org.jtransforms.fft.DoubleFFT_2D;
 
 /**
@@ -15,8 +16,15 @@ import org.jtransforms.fft.DoubleFFT_2D;
  * points plus a few FFTs of the grid, whose size grows with the embedding's extent, not with N.
  *
  * <p>The two pairs of charges travel as the real and imaginary parts of two complex grids: the
- * kernel is real, so its convolution keeps them apart. Spreading runs on one thread; interpolation
- * in fixed chunks, so the result does not depend on the number of threads.
+ * kernel is real, so its convolution keeps them apart. The FFTs are pruned to what the
+ * zero-padded grid needs: rows are transformed only where the charges are, each column is
+ * transformed, multiplied by the kernel's spectrum and transformed back in one pass, and only the
+ * rows with nodes are transformed back; six 1-D passes over the grid instead of ten for two full
+ * 2-D convolutions and the kernel's transform. Boxes are FIt-SNE's width of at most 1 and, once
+ * the embedding is wider than {@value #MIN_BOXES}, exactly 1, so that the kernel's spectrum, which
+ * depends only on the grid size and the node spacing, is reused from iteration to iteration.
+ * Spreading runs on one thread; the rest in fixed chunks of rows, columns or points, so the
+ * result does not depend on the number of threads.
  */
 final class FftRepulsion {
 
@@ -52,10 +60,21 @@ final class FftRepulsion {
         }
     }
 
+    /** Columns per chunk of the column pass: neighbouring columns share cache lines. */
+    private static final int COLUMNS = 8;
+    /** Rows per chunk of the row passes. */
+    private static final int ROWS = 16;
+
     private final Parallel parallel;
+    /** The FFT length per axis of the zero-padded grid. */
     private int size;
-    private DoubleFFT_2D fft;
-    private double[] kernel;
+    /** Nodes per axis of this call's grid, at most {@code size / 2}. */
+    private int nodes;
+    /** The node spacing the cached spectrum was computed for. */
+    private double spectrumSpacing = Double.NaN;
+    /** The kernel's spectrum, real because the kernel is even: {@code size × size}. */
+    private double[] spectrum;
+    /** (1, y₁) and (y₂, |y|²) as complex grids of {@code size / 2} rows of {@code size} values. */
     private double[] ones;
     private double[] squares;
     private int[] box;
@@ -65,8 +84,8 @@ final class FftRepulsion {
         this.parallel = parallel;
     }
 
-    /** The grid of the last call: boxes per axis, for diagnostics and tests. */
-    int gridSize() {
+    /** The FFT length per axis of the last call's grid, for diagnostics and tests. */
+    int fftLength() {
         return size;
     }
 
@@ -87,13 +106,13 @@ final class FftRepulsion {
             high = Math.max(high, y[i]);
         }
         double span = Math.max(high - low, 1e-9);
-        int boxes = Math.max(MIN_BOXES, (int) Math.ceil(span * BOXES_PER_UNIT));
-        double boxWidth = span / boxes;
-        int nodes = NODES * boxes;
+        double boxWidth = Math.min(span / MIN_BOXES, 1 / BOXES_PER_UNIT);
+        int boxes = Math.max(MIN_BOXES, (int) Math.ceil(span / boxWidth));
+        nodes = NODES * boxes;
         prepare(fftSize(2 * nodes), n);
         locate(y, n, low, boxWidth, boxes);
         spread(y, n);
-        convolve(nodes, boxWidth / NODES);
+        convolve(boxWidth / NODES);
         return interpolate(y, n, forces);
     }
 
@@ -113,10 +132,10 @@ final class FftRepulsion {
     private void prepare(int fftSize, int n) {
         if (fftSize != size) {
             size = fftSize;
-            fft = new DoubleFFT_2D(size, size);
-            kernel = new double[2 * size * size];
-            ones = new double[2 * size * size];
-            squares = new double[2 * size * size];
+            spectrumSpacing = Double.NaN;
+            spectrum = new double[size * size];
+            ones = new double[size * size]; // size / 2 rows of size complex values
+            squares = new double[size * size];
         }
         if (box == null || box.length != 2 * n) {
             box = new int[2 * n];
@@ -147,8 +166,8 @@ final class FftRepulsion {
 
     /** Charges onto the nodes: grid "ones" holds (1, y₁), grid "squares" holds (y₂, |y|²). */
     private void spread(double[] y, int n) {
-        Arrays.fill(ones, 0);
-        Arrays.fill(squares, 0);
+        Arrays.fill(ones, 0, 2 * nodes * size, 0);
+        Arrays.fill(squares, 0, 2 * nodes * size, 0);
         for (int i = 0; i < n; i++) {
             double y1 = y[2 * i];
             double y2 = y[2 * i + 1];
@@ -170,48 +189,80 @@ final class FftRepulsion {
         }
     }
 
-    /** Circular convolution of both grids with the kernel sampled at node offsets (zero beyond the grid). */
-    private void convolve(int nodes, double spacing) {
+    /**
+     * Both grids convolved with the kernel: forward FFTs of the rows that hold nodes, then per
+     * column forward FFT, product with the spectrum and inverse FFT (keeping the node rows), then
+     * inverse FFTs of the node rows. Rows beyond the nodes are zero padding and stay implicit.
+     */
+    private void convolve(double spacing) {
+        if (spacing != spectrumSpacing) {
+            computeSpectrum(spacing);
+        }
+        parallel.forEach(nodes, ROWS, (from, to) -> {
+            DoubleFFT_1D fft = new DoubleFFT_1D(size);
+            for (int r = from; r < to; r++) {
+                fft.complexForward(ones, 2 * r * size);
+                fft.complexForward(squares, 2 * r * size);
+            }
+        });
+        parallel.forEach(size, COLUMNS, (from, to) -> {
+            DoubleFFT_1D fft = new DoubleFFT_1D(size);
+            double[] column = new double[2 * size];
+            for (int c = from; c < to; c++) {
+                convolveColumn(ones, c, column, fft);
+                convolveColumn(squares, c, column, fft);
+            }
+        });
+        parallel.forEach(nodes, ROWS, (from, to) -> {
+            DoubleFFT_1D fft = new DoubleFFT_1D(size);
+            for (int r = from; r < to; r++) {
+                fft.complexInverse(ones, 2 * r * size, true);
+                fft.complexInverse(squares, 2 * r * size, true);
+            }
+        });
+    }
+
+    /** One column of a grid: to frequencies along the column, times the spectrum, back, node rows kept. */
+    private void convolveColumn(double[] grid, int c, double[] column, DoubleFFT_1D fft) {
+        for (int r = 0; r < nodes; r++) {
+            column[2 * r] = grid[2 * (r * size + c)];
+            column[2 * r + 1] = grid[2 * (r * size + c) + 1];
+        }
+        Arrays.fill(column, 2 * nodes, 2 * size, 0);
+        fft.complexForward(column);
         for (int r = 0; r < size; r++) {
-            int dr = offset(r, nodes);
+            double k = spectrum[r * size + c];
+            column[2 * r] *= k;
+            column[2 * r + 1] *= k;
+        }
+        fft.complexInverse(column, true);
+        for (int r = 0; r < nodes; r++) {
+            grid[2 * (r * size + c)] = column[2 * r];
+            grid[2 * (r * size + c) + 1] = column[2 * r + 1];
+        }
+    }
+
+    /**
+     * The spectrum of the squared Cauchy kernel sampled at node offsets on the whole circular
+     * grid (offset {@code min(i, size − i)} per axis). Outputs at nodes only see offsets below
+     * {@code nodes ≤ size / 2}, where the circular kernel is the true one, so the grid needs no
+     * zeroed band and the spectrum depends on the size and the spacing alone.
+     */
+    private void computeSpectrum(double spacing) {
+        double[] kernel = new double[2 * size * size];
+        for (int r = 0; r < size; r++) {
+            double dr = Math.min(r, size - r) * spacing;
             for (int c = 0; c < size; c++) {
-                int dc = offset(c, nodes);
-                int cell = 2 * (r * size + c);
-                if (dr < 0 || dc < 0) {
-                    kernel[cell] = 0;
-                } else {
-                    double q = 1 / (1 + spacing * spacing * ((double) dr * dr + (double) dc * dc));
-                    kernel[cell] = q * q;
-                }
-                kernel[cell + 1] = 0;
+                double dc = Math.min(c, size - c) * spacing;
+                double q = 1 / (1 + dr * dr + dc * dc);
+                kernel[2 * (r * size + c)] = q * q;
             }
         }
-        fft.complexForward(kernel);
-        fft.complexForward(ones);
-        fft.complexForward(squares);
-        multiply(ones);
-        multiply(squares);
-        fft.complexInverse(ones, true);
-        fft.complexInverse(squares, true);
-    }
-
-    /** The node distance that grid index {@code i} stands for in the circular embedding, or −1 for padding. */
-    private int offset(int i, int nodes) {
-        if (i < nodes) {
-            return i;
+        new DoubleFFT_2D(size, size).complexForward(kernel);
+        for (int cell = 0; cell < spectrum.length; cell++) {
+            spectrum[cell] = kernel[2 * cell];
         }
-        return i > size - nodes ? size - i : -1;
-    }
-
-    private void multiply(double[] grid) {
-        for (int cell = 0; cell < grid.length; cell += 2) {
-            double re = grid[cell];
-            double im = grid[cell + 1];
-            double kr = kernel[cell];
-            double ki = kernel[cell + 1];
-            grid[cell] = re * kr - im * ki;
-            grid[cell + 1] = re * ki + im * kr;
-        }
+        spectrumSpacing = spacing;
     }
 
     /** Potentials back at the points, then forces and Z. */

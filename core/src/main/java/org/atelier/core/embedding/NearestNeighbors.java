@@ -3,13 +3,14 @@ package org.atelier.core.embedding;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.util.Arrays;
+import java.nio.FloatBuffer;
 import org.atelier.core.AtelierException;
 
 /**
  * Exact k-nearest-neighbour search in Euclidean distance. The engine scores blocks of queries
  * against all references with one matrix product each ({@code |r|² − 2 q·r}, float32, on the
- * engine's device); the host keeps the best few more than {@code k} candidates of each query
+ * engine's device, the norms folded into the product as one more column); the host reads the
+ * scores in place and keeps the best few more than {@code k} candidates of each query
  * and ranks them by their exact squared distances, computed in double precision from the
  * coordinates, so rounding in the product cannot reorder close neighbours and the distances
  * have no cancellation error. The data are centred first, which keeps the products' rounding small.
@@ -82,26 +83,23 @@ public final class NearestNeighbors {
         int block = (int) Math.max(1, Math.min(nq, BLOCK_VALUES / nr));
         try (NDManager scope = manager.newSubManager()) {
             float[] centred = centre(references.values(), d, mean);
-            NDArray transposed = scope.create(centred, new Shape(nr, d)).transpose();
-            NDArray norms = scope.create(squaredNorms(centred, d), new Shape(1, nr));
+            NDArray transposed = scope.create(withNorms(centred, d), new Shape(nr, d + 1)).transpose();
             float[] centredQueries = self ? centred : centre(queries.values(), d, mean);
             for (int from = 0; from < nq; from += block) {
                 int rows = Math.min(block, nq - from);
-                float[] scores;
                 try (NDManager blockScope = scope.newSubManager()) {
-                    NDArray q = blockScope.create(Arrays.copyOfRange(centredQueries, from * d, (from + rows) * d),
-                            new Shape(rows, d));
-                    scores = q.matMul(transposed).muli(-2).addi(norms).toFloatArray();
+                    NDArray q = blockScope.create(scaledWithOne(centredQueries, d, from, rows), new Shape(rows, d + 1));
+                    FloatBuffer scores = q.matMul(transposed).toByteBuffer().asFloatBuffer();
+                    int first = from;
+                    parallel.forEach(rows, CHUNK, (r0, r1) -> {
+                        Candidates best = new Candidates(candidates);
+                        for (int r = r0; r < r1; r++) {
+                            int query = first + r;
+                            best.select(scores, r * nr, nr);
+                            best.rankExactly(references, queries, query, self ? query : -1, k, indices, distances);
+                        }
+                    });
                 }
-                int first = from;
-                parallel.forEach(rows, CHUNK, (r0, r1) -> {
-                    Candidates best = new Candidates(candidates);
-                    for (int r = r0; r < r1; r++) {
-                        int query = first + r;
-                        best.select(scores, r * nr, nr);
-                        best.rankExactly(references, queries, query, self ? query : -1, k, indices, distances);
-                    }
-                });
             }
         }
         return new Neighbors(k, indices, distances);
@@ -128,17 +126,32 @@ public final class NearestNeighbors {
         return centred;
     }
 
-    private static float[] squaredNorms(float[] centred, int d) {
-        float[] norms = new float[centred.length / d];
-        for (int i = 0; i < norms.length; i++) {
+    /** Each reference row followed by its squared norm: {@code (r, |r|²)}. */
+    private static float[] withNorms(float[] centred, int d) {
+        int n = centred.length / d;
+        float[] rows = new float[n * (d + 1)];
+        for (int i = 0; i < n; i++) {
             double sum = 0;
             for (int j = 0; j < d; j++) {
-                double x = centred[i * d + j];
-                sum += x * x;
+                float x = centred[i * d + j];
+                rows[i * (d + 1) + j] = x;
+                sum += (double) x * x;
             }
-            norms[i] = (float) sum;
+            rows[i * (d + 1) + d] = (float) sum;
         }
-        return norms;
+        return rows;
+    }
+
+    /** Query rows {@code [from, from + count)} as {@code (−2q, 1)}, so that one product gives {@code |r|² − 2 q·r}. */
+    private static float[] scaledWithOne(float[] centred, int d, int from, int count) {
+        float[] rows = new float[count * (d + 1)];
+        for (int i = 0; i < count; i++) {
+            for (int j = 0; j < d; j++) {
+                rows[i * (d + 1) + j] = -2 * centred[(from + i) * d + j];
+            }
+            rows[i * (d + 1) + d] = 1;
+        }
+        return rows;
     }
 
     /**
@@ -163,10 +176,10 @@ public final class NearestNeighbors {
          * Keeps the {@code capacity} smallest scores of one row. References arrive in ascending
          * index order, so a score equal to the worst kept one loses: ties go to the smaller index.
          */
-        void select(float[] scores, int offset, int n) {
+        void select(FloatBuffer scores, int offset, int n) {
             size = 0;
             for (int j = 0; j < n; j++) {
-                float s = scores[offset + j];
+                float s = scores.get(offset + j);
                 if (size < capacity) {
                     push(s, j);
                 } else if (s < score[0]) {

@@ -85,6 +85,31 @@ public final class Tsne {
         return new Builder();
     }
 
+    /** The perplexity. */
+    public double perplexity() {
+        return perplexity;
+    }
+
+    /** The factor on the attraction during early exaggeration. */
+    public double earlyExaggeration() {
+        return exaggeration;
+    }
+
+    /** Iterations with early exaggeration. */
+    public int earlyExaggerationIterations() {
+        return exaggerationIterations;
+    }
+
+    /** Iterations in all. */
+    public int iterations() {
+        return iterations;
+    }
+
+    /** How the embedding starts. */
+    public Initialization initialization() {
+        return initialization;
+    }
+
     /** Neighbours per point in the affinities: {@code floor(3 × perplexity)}. */
     public int neighbors() {
         return (int) Math.floor(3 * perplexity);
