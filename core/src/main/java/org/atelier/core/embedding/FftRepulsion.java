@@ -20,9 +20,10 @@ import org.jtransforms.fft.DoubleFFT_2D;
  * zero-padded grid needs: rows are transformed only where the charges are, each column is
  * transformed, multiplied by the kernel's spectrum and transformed back in one pass, and only the
  * rows with nodes are transformed back; six 1-D passes over the grid instead of ten for two full
- * 2-D convolutions and the kernel's transform. Boxes are FIt-SNE's width of at most 1 and, once
- * the embedding is wider than {@value #MIN_BOXES}, exactly 1, so that the kernel's spectrum, which
- * depends only on the grid size and the node spacing, is reused from iteration to iteration.
+ * 2-D convolutions and the kernel's transform. Boxes are at most FIt-SNE's width ({@code extent /
+ * 50}, at most 1), taken from a ladder of widths ({@link #onLadder}) and exactly 1 once the
+ * embedding is wider than {@value #MIN_BOXES}, so that the kernel's spectrum, which depends only
+ * on the grid size and the node spacing, is reused from iteration to iteration.
  * Spreading runs on one thread; the rest in fixed chunks of rows, columns or points, so the
  * result does not depend on the number of threads.
  */
@@ -36,6 +37,9 @@ final class FftRepulsion {
 
     /** Boxes per unit of length at least: the kernel changes on the scale of 1, so boxes stay narrower. */
     static final double BOXES_PER_UNIT = 1;
+
+    /** Ratio between consecutive box widths below 1. */
+    static final double WIDTH_STEP = 1.05;
 
     /** Points per parallel chunk of the interpolation. */
     private static final int CHUNK = 2048;
@@ -106,7 +110,7 @@ final class FftRepulsion {
             high = Math.max(high, y[i]);
         }
         double span = Math.max(high - low, 1e-9);
-        double boxWidth = Math.min(span / MIN_BOXES, 1 / BOXES_PER_UNIT);
+        double boxWidth = Math.min(onLadder(span / MIN_BOXES), 1 / BOXES_PER_UNIT);
         int boxes = Math.max(MIN_BOXES, (int) Math.ceil(span / boxWidth));
         nodes = NODES * boxes;
         prepare(fftSize(2 * nodes), n);
@@ -114,6 +118,15 @@ final class FftRepulsion {
         spread(y, n);
         convolve(boxWidth / NODES);
         return interpolate(y, n, forces);
+    }
+
+    /**
+     * The largest width ≤ {@code width} among the powers of {@value #WIDTH_STEP}: while the
+     * embedding grows by less than that factor, the box width, and so the kernel's spectrum, stays
+     * the same; boxes stay at most 5 % narrower than FIt-SNE's.
+     */
+    static double onLadder(double width) {
+        return Math.pow(WIDTH_STEP, Math.floor(Math.log(width) / Math.log(WIDTH_STEP)));
     }
 
     /** The smallest size ≥ {@code minimum} of the form 2^a, 3·2^a or 5·2^a, which JTransforms handles fast. */

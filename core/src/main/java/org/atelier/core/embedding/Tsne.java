@@ -1,6 +1,7 @@
 package org.atelier.core.embedding;
 
 import ai.djl.ndarray.NDManager;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -126,9 +127,10 @@ public final class Tsne {
     public TsneResult embed(NDManager manager, Points points) {
         requireEnoughPoints(points.count());
         long start = System.nanoTime();
+        double cpu = processCpuSeconds();
         try (Parallel parallel = new Parallel(threads)) {
             Neighbors neighbors = NearestNeighbors.search(manager, points, points, neighbors(), true, parallel);
-            return embed(points, neighbors, seconds(start), parallel);
+            return embed(points, neighbors, seconds(start), cpu, parallel);
         }
     }
 
@@ -146,12 +148,14 @@ public final class Tsne {
                     + " neighbours of each of the " + points.count() + " points, got " + neighbors.k() + " of "
                     + neighbors.queries());
         }
+        double cpu = processCpuSeconds();
         try (Parallel parallel = new Parallel(threads)) {
-            return embed(points, firstNeighbors(neighbors, neighbors()), 0, parallel);
+            return embed(points, firstNeighbors(neighbors, neighbors()), 0, cpu, parallel);
         }
     }
 
-    private TsneResult embed(Points points, Neighbors neighbors, double neighborSeconds, Parallel parallel) {
+    private TsneResult embed(Points points, Neighbors neighbors, double neighborSeconds, double cpuAtStart,
+            Parallel parallel) {
         long start = System.nanoTime();
         Affinities p = Affinities.of(neighbors, perplexity, parallel);
         double affinitySeconds = seconds(start);
@@ -179,7 +183,16 @@ public final class Tsne {
             embedding[i] = (float) y[i];
         }
         return new TsneResult(new Points(embedding, points.count(), 2), kl, checkpoints, neighbors.k(), rate,
-                neighborSeconds, affinitySeconds, seconds(start));
+                neighborSeconds, affinitySeconds, seconds(start), processCpuSeconds() - cpuAtStart);
+    }
+
+    /** The CPU time of this process so far, or NaN where the JVM does not report it. */
+    private static double processCpuSeconds() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            long nanos = os.getProcessCpuTime();
+            return nanos < 0 ? Double.NaN : nanos / 1e9;
+        }
+        return Double.NaN;
     }
 
     private void requireEnoughPoints(int n) {

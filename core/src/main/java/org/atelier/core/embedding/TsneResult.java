@@ -13,9 +13,12 @@ import java.util.List;
  * @param neighborSeconds wall time of the nearest-neighbour search (0 when the neighbours were given)
  * @param affinitySeconds wall time of the perplexity calibration and symmetrization
  * @param optimizationSeconds wall time of the gradient descent, initialization included
+ * @param cpuSeconds CPU time of the whole process (all its threads, the engine's included) during
+ *     the run, or NaN where the JVM does not report it: on a shared machine less noisy than wall time
  */
 public record TsneResult(Points embedding, double klDivergence, List<Checkpoint> checkpoints, int neighbors,
-        double learningRate, double neighborSeconds, double affinitySeconds, double optimizationSeconds) {
+        double learningRate, double neighborSeconds, double affinitySeconds, double optimizationSeconds,
+        double cpuSeconds) {
 
     /**
      * The state at one iteration.

@@ -10,9 +10,9 @@ class FftRepulsionTest {
     /**
      * Against the exact O(N²) sums on 1 500 points in blobs, as in a t-SNE map. The error shrinks
      * with the box width (as h³ to h⁴): measured relative errors of Z and of the force vectors
-     * (root mean square over points, relative to their root mean square) are 4·10⁻⁷ and 9·10⁻⁵ for
-     * side 8 (50 boxes of 0.16), 6·10⁻⁴ and 0.9 % for side 40 (boxes of 0.8), 0.6 % and 3.9 % for
-     * side 120 (boxes of 1, FIt-SNE's coarsest), the accuracy of FIt-SNE's defaults.
+     * (root mean square over points, relative to their root mean square) are 5·10⁻⁷ and 8·10⁻⁵ for
+     * side 8 (about 50 boxes of 0.16), 4·10⁻⁴ and 0.7 % for side 40 (boxes of about 0.8), 0.6 % and
+     * 3.7 % for side 120 (boxes of 1, FIt-SNE's coarsest): the accuracy of FIt-SNE's defaults.
      */
     @Test
     void matchesTheExactSums() {

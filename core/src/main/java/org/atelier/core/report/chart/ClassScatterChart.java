@@ -177,12 +177,12 @@ public final class ClassScatterChart {
             double cy = (low[1] + high[1]) / 2;
             x.setRange(cx - half, cx + half);
             y.setRange(cy - half, cy + half);
-            NumberTickUnit unit = new NumberTickUnit(niceStep(2 * half / 8));
+            NumberTickUnit unit = new NumberTickUnit(niceStep(2 * half / 10));
             x.setTickUnit(unit);
             y.setTickUnit(unit);
         }
 
-        /** 1, 2 or 5 times a power of ten, the nearest at or above {@code raw}: about eight ticks per axis. */
+        /** 1, 2 or 5 times a power of ten, the nearest at or above {@code raw}: five to ten ticks per axis. */
         private static double niceStep(double raw) {
             double power = Math.pow(10, Math.floor(Math.log10(raw)));
             for (double m : new double[] {1, 2, 5}) {
