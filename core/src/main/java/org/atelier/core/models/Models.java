@@ -10,6 +10,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
+import java.util.List;
 
 /**
  * The reference models of the studies, built from DJL blocks.
@@ -121,6 +122,30 @@ public final class Models {
 
     private static Block batchNorm() {
         return BatchNorm.builder().build();
+    }
+
+    /**
+     * How many leading children of a sequential classifier compute its last hidden representation:
+     * every child before the output layer (the last child) except dropout layers directly before
+     * it, which act only in training. For the PyTorch-example CNN these are the layers up to fc1's
+     * ReLU, whose 50 outputs are the features of a t-SNE plot; pass the count to {@code
+     * Inference.innerOutput}.
+     *
+     * @param classifier a sequential model whose last child is the output layer
+     * @return the number of children, at least 1
+     * @throws IllegalArgumentException if the model has fewer than two children
+     */
+    public static int featureLayers(SequentialBlock classifier) {
+        List<Block> children = classifier.getChildren().values();
+        int layers = children.size() - 1;
+        while (layers > 0 && children.get(layers - 1) instanceof Dropout) {
+            layers--;
+        }
+        if (layers < 1) {
+            throw new IllegalArgumentException("a model needs a hidden layer before its output layer to have features, got "
+                    + children.size() + " children");
+        }
+        return layers;
     }
 
     private static Block linear(int units) {
