@@ -143,11 +143,12 @@ class ExperimentRunnerTest {
     void defaultRunDirectoryIsRunsNameTimestamp() {
         ExperimentRunner runner = ExperimentRunner.prepare(ARANGE,
                 RunOptions.builder().optRunsRoot(temp.resolve("runs")).optSmoke(true).build());
-        Path dir = runner.runDirectory().root();
-        assertEquals(temp.resolve("runs/arange"), dir.getParent());
-        assertTrue(dir.getFileName().toString().matches("\\d{8}-\\d{6}"), dir.toString());
         assertEquals(Map.of("n", 10, "widths", List.of(3, 4)), runner.params().asMap());
         runner.execute();
+        Path dir = runner.location();
+        assertEquals(temp.resolve("runs/arange"), dir.getParent());
+        assertTrue(dir.getFileName().toString().matches("\\d{8}-\\d{6}"), dir.toString());
+        assertTrue(Files.isRegularFile(dir.resolve("summary.json")));
         assertThrows(IllegalStateException.class, runner::execute);
     }
 

@@ -32,8 +32,13 @@ final class RunSettings {
     Path out;
 
     @Option(names = "--force",
-            description = "Write into an --out directory that already holds a run (same-named files are replaced, others kept).")
+            description = "Replace the run an --out directory holds (or add to a directory that holds other files),"
+                    + " once the new run succeeds; a failed or interrupted attempt is kept beside it as DIR.failed-<time>.")
     boolean force;
+
+    @Option(names = "--resume",
+            description = "Continue the failed or interrupted run in --out DIR: its finished trials are reused.")
+    boolean resume;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Data directory (default: $ATELIER_DATA, else data/ in the working directory if it exists, else ~/.atelier/data).")
@@ -52,7 +57,7 @@ final class RunSettings {
     /** Run options with these settings; the caller adds the engine and, if it chooses, the output directory. */
     RunOptions.Builder options() {
         return RunOptions.builder().optDevice(device).optSeed(seed).optSet(overrides).optSmoke(smoke)
-                .optOut(out).optForce(force).optDataDir(dataDir).optExecutor(executor).optParallel(parallel);
+                .optOut(out).optForce(force).optResume(resume).optDataDir(dataDir).optExecutor(executor).optParallel(parallel);
     }
 
     /** These settings as {@code run} arguments for a child process, without {@code --out}. */
@@ -65,6 +70,9 @@ final class RunSettings {
         }
         if (force) {
             args.add("--force");
+        }
+        if (resume) {
+            args.add("--resume");
         }
         if (dataDir != null) {
             // Absolute, so the child resolves it no matter where it runs.
