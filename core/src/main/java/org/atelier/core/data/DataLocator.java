@@ -84,8 +84,7 @@ public final class DataLocator {
             }
         }
         throw new DataException(dataset + " file " + fileBaseName + " (or " + fileBaseName + ".gz) not found in " + dir
-                + "; run data/fetch --dir " + root + " " + dataset
-                + " (the ./atelier launcher fetches missing data automatically)");
+                + "; run data/fetch --dir " + root + " " + dataset);
     }
 
     @Override
