@@ -82,7 +82,7 @@ public final class ExperimentRunner {
      * @return the runner, ready to {@link #execute}
      * @throws AtelierException for an unknown or invalid parameter, an unavailable engine or
      *     device, an unknown trial executor or parallelism, a data directory that is empty or a
-     *     file, or an output directory that cannot be used ({@link StagedRun#at}); nothing is
+     *     file, a missing file of a dataset the experiment {@linkplain Experiment#datasets reads}, or an output directory that cannot be used ({@link StagedRun#at}); nothing is
      *     created then
      */
     public static ExperimentRunner prepare(Experiment experiment, RunOptions options) {
@@ -95,6 +95,8 @@ public final class ExperimentRunner {
         Backend backend = Backend.resolve(options.engine(), options.device());
         TrialExecutor trialExecutor = TrialExecutors.create(options.executor(), options.parallel());
         checkDataDir(options.dataDir());
+        DataLocator data = DataLocator.resolve(options.dataDir());
+        experiment.datasets().forEach(data::requirePresent);
         StagedRun staged = stage(experiment, options);
         // Everything the user gave is checked; only now is a directory created.
         return new ExperimentRunner(experiment, options, params, backend, staged, staged.begin(), trialExecutor);

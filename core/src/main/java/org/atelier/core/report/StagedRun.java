@@ -98,7 +98,7 @@ public final class StagedRun {
             case NEW -> {
                 if (previous != null) {
                     throw new AtelierException("--out " + out + " already holds " + describe(previous)
-                            + (previous.status() == Summary.Status.SUCCEEDED ? "" : "; add --resume to continue it,")
+                            + (previous.status() == Summary.Status.SUCCEEDED ? ";" : "; add --resume to continue it,")
                             + " choose another directory, or add --force to replace it once the new run succeeds");
                 }
                 if (nonEmpty) {

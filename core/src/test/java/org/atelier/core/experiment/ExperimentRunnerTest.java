@@ -139,6 +139,24 @@ class ExperimentRunnerTest {
         assertFalse(Files.exists(runs));
     }
 
+    /** Issue 10, reproduction 3: missing data was found only after the run (and its directory) had started. */
+    @Test
+    void missingDataOfADeclaredDatasetIsRefusedBeforeAnythingIsCreated() throws Exception {
+        Experiment reader = new TestExperiment("reader", "data", List.of(), context -> { }) {
+            @Override
+            public List<String> datasets() {
+                return List.of("fashion-mnist");
+            }
+        };
+        Path empty = Files.createDirectory(temp.resolve("empty-data"));
+        Path out = temp.resolve("reader");
+        AtelierException e = assertThrows(AtelierException.class, () -> ExperimentRunner.prepare(reader,
+                RunOptions.builder().optDataDir(empty).optOut(out).build()));
+        assertTrue(e.getMessage().contains("not found in " + empty.resolve("fashion-mnist"))
+                && e.getMessage().contains("data/fetch --dir " + empty + " fashion-mnist"), e.getMessage());
+        assertEquals(List.of("empty-data"), List.of(temp.toFile().list()));
+    }
+
     @Test
     void defaultRunDirectoryIsRunsNameTimestamp() {
         ExperimentRunner runner = ExperimentRunner.prepare(ARANGE,

@@ -71,6 +71,19 @@ class RunOutputCliTest {
         assertEquals("fails-on-purpose", Summary.read(temp.resolve(records.get(0))).experiment());
     }
 
+    /** 3: the issue's own reproduction, --force with --data-dir of an empty directory: refused before anything is touched. */
+    @Test
+    void missingDataIsRefusedBeforeAForcedRunTouchesAnything() throws IOException {
+        Path out = temp.resolve("run");
+        assertEquals(0, atelier("run", "hello-ndarray", "--smoke", "--out", out.toString()).exit());
+        Path empty = Files.createDirectory(temp.resolve("empty"));
+        assertOneErrorLine(atelier("run", "softmax-regression", "--smoke", "--out", out.toString(), "--force",
+                "--data-dir", empty.toString()), 2, "not found in " + empty.resolve("fashion-mnist"),
+                "data/fetch --dir " + empty + " fashion-mnist");
+        assertEquals(List.of("empty", "run"), entries(temp), "no record of an attempt that never started");
+        assertEquals("hello-ndarray", Summary.read(out).experiment());
+    }
+
     /** 4 and 10: empty or unusable paths and data directories were accepted and failed later, or without a reason. */
     @Test
     void unusablePathsAreRefusedBeforeAnythingRuns() throws IOException {
