@@ -101,6 +101,11 @@ public final class StagedRun {
                             + (previous.status() == Summary.Status.SUCCEEDED ? ";" : "; add --resume to continue it,")
                             + " choose another directory, or add --force to replace it once the new run succeeds");
                 }
+                if (Files.exists(target.resolve(Summary.FILE.name()))) {
+                    throw new AtelierException("--out " + out + " holds a " + Summary.FILE.name() + " that is not a"
+                            + " valid run summary; choose another directory, or add --force to replace it once the"
+                            + " new run succeeds");
+                }
                 if (nonEmpty) {
                     throw new AtelierException("--out " + out + " is not empty and holds no run (no "
                             + Summary.FILE.name() + "); choose a new or empty directory, or add --force to add the"

@@ -2,7 +2,6 @@ package org.atelier.core.trial;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,8 +94,11 @@ public final class TrialRunner {
         try {
             cache.keep(spec, result);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the result of trial " + spec.id() + " in "
-                    + environment.outputDir() + ": " + e.getMessage(), e);
+            // Keeping is what lets --resume skip the trial; the run itself has its result.
+            if (progress != null) {
+                progress.println("could not keep trial " + spec.id() + " for --resume in " + environment.outputDir()
+                        + ": " + e.getMessage());
+            }
         }
     }
 

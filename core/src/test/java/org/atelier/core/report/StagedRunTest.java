@@ -175,6 +175,14 @@ class StagedRunTest {
     }
 
     @Test
+    void aDirectoryWithAnUnreadableSummaryIsNotTakenForEmptyOrForSomeoneElsesFiles() throws IOException {
+        Path out = Files.createDirectory(temp.resolve("broken"));
+        Files.writeString(out.resolve("summary.json"), "{}");
+        String message = assertThrows(AtelierException.class, () -> StagedRun.at(out, StagedRun.Mode.NEW)).getMessage();
+        assertTrue(message.contains("not a valid run summary") && message.contains("--force"), message);
+    }
+
+    @Test
     void defaultRunsGetAFreshTimeStampedName() throws IOException {
         LocalDateTime now = LocalDateTime.of(2025, 1, 2, 3, 4, 5);
         Path first = runInto(StagedRun.under(temp, now), "1", Summary.Status.SUCCEEDED);

@@ -105,4 +105,25 @@ class LauncherTest {
         Run loud = run(Map.of(), List.of(), root.resolve("data/fetch").toString(), "--dir", data.toString(), "wine");
         assertTrue(loud.err().contains("wine: verified earlier"), loud.err());
     }
+
+    /** 5: a damaged file was replaced without a word. A stub curl on the PATH serves the good copy. */
+    @Test
+    void quietFetchSaysWhichDamagedFileItReplaces() throws Exception {
+        Path good = DocSnippets.repositoryFile("data/wine/wine_data.csv").toAbsolutePath();
+        Path bin = Files.createDirectory(temp.resolve("bin"));
+        Path curl = Files.writeString(bin.resolve("curl"), "#!/bin/sh\n"
+                + "while [ $# -gt 0 ]; do [ \"$1\" = -o ] && dest=\"$2\"; shift; done\n"
+                + "cp '" + good + "' \"$dest\"\n");
+        Files.setPosixFilePermissions(curl, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path data = temp.resolve("data");
+        Files.createDirectories(data.resolve("wine"));
+        Files.writeString(data.resolve("wine/wine_data.csv"), "damaged");
+        Run fetch = run(Map.of("PATH", bin + ":" + System.getenv("PATH")), List.of(),
+                root.resolve("data/fetch").toString(), "--quiet", "--dir", data.toString(), "wine");
+        assertEquals(0, fetch.exit(), fetch.err());
+        assertEquals(List.of("data/fetch: wine: fetching wine_data.csv into " + data.resolve("wine"),
+                "data/fetch:   wine/wine_data.csv: replacing the damaged copy (its SHA-256 did not match)"),
+                fetch.err().lines().toList());
+        assertEquals(Files.readString(good), Files.readString(data.resolve("wine/wine_data.csv")));
+    }
 }
