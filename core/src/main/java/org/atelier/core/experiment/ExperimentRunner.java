@@ -115,7 +115,8 @@ public final class ExperimentRunner {
         StagedRun.Mode mode = options.resume() ? StagedRun.Mode.RESUME
                 : options.force() ? StagedRun.Mode.FORCE : StagedRun.Mode.NEW;
         StagedRun staged = StagedRun.at(options.out(), mode);
-        if (mode == StagedRun.Mode.RESUME && !staged.previous().orElseThrow().experiment().equals(experiment.name())) {
+        if (mode == StagedRun.Mode.RESUME && staged.previous().isPresent()
+                && !staged.previous().orElseThrow().experiment().equals(experiment.name())) {
             throw new AtelierException("--resume: " + options.out() + " holds a run of "
                     + staged.previous().orElseThrow().experiment() + ", not of " + experiment.name()
                     + "; resume it with ./atelier run " + staged.previous().orElseThrow().experiment() + " --out "

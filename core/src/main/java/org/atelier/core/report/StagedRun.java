@@ -36,7 +36,9 @@ import org.atelier.core.AtelierException;
  *   <li>{@code --force} into a directory that holds no run adds the run's files to it (same-named
  *       files replaced, others kept), again only when the run succeeded;</li>
  *   <li>{@code --resume} of a failed or interrupted run replaces it, whatever the new status: the
- *       new attempt carries the old one's finished trials ({@link #begin} copies {@code trials/}).</li>
+ *       new attempt carries the old one's finished trials ({@link #begin} copies {@code trials/}).
+ *       Where the target holds nothing but a staging directory beside it belongs to a process that
+ *       was killed (SIGKILL, out of memory), that attempt's trials are carried instead.</li>
  * </ul>
  * A non-empty directory that holds no run is refused without {@code --force}.
  */
@@ -60,15 +62,51 @@ public final class StagedRun {
     private final Summary previous;
     private final boolean targetHeldFiles;
     private final boolean stamped;
+    /** The staging directory of an attempt whose process was killed (SIGKILL, out of memory), resumed from. */
+    private final Path killed;
     private Path staging;
     private Path finalPlace;
 
-    private StagedRun(Path target, Mode mode, Summary previous, boolean targetHeldFiles, boolean stamped) {
+    private StagedRun(Path target, Mode mode, Summary previous, boolean targetHeldFiles, boolean stamped, Path killed) {
         this.target = target;
         this.mode = mode;
         this.previous = previous;
         this.targetHeldFiles = targetHeldFiles;
         this.stamped = stamped;
+        this.killed = killed;
+    }
+
+    /**
+     * The newest staging directory beside the target that a process left when it was killed without
+     * a chance to record anything (SIGKILL, the kernel's out-of-memory killer): its process is gone.
+     */
+    private static Path killedAttempt(Path target) {
+        String prefix = target.getFileName() + ".partial-";
+        try (Stream<Path> siblings = Files.list(target.getParent())) {
+            return siblings.filter(Files::isDirectory)
+                    .filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .filter(p -> !alive(p.getFileName().toString().substring(prefix.length())))
+                    .max(Comparator.comparing(StagedRun::modified))
+                    .orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static boolean alive(String pid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return true; // not a staging directory of ours: leave it alone
+        }
+    }
+
+    private static java.nio.file.attribute.FileTime modified(Path dir) {
+        try {
+            return Files.getLastModifiedTime(dir);
+        } catch (IOException e) {
+            return java.nio.file.attribute.FileTime.fromMillis(0);
+        }
     }
 
     /**
@@ -114,8 +152,14 @@ public final class StagedRun {
             }
             case RESUME -> {
                 if (previous == null) {
-                    throw new AtelierException("--resume: " + out + " holds no run (no " + Summary.FILE.name()
-                            + ") to continue; run without --resume to start one");
+                    Path killed = killedAttempt(target);
+                    if (killed == null || nonEmpty) {
+                        throw new AtelierException("--resume: " + out + " holds no run (no " + Summary.FILE.name()
+                                + ") to continue, nor is there a killed attempt beside it (" + target.getFileName()
+                                + ".partial-PID); run without --resume to start one");
+                    }
+                    checkWritable(target.getParent(), out);
+                    return new StagedRun(target, mode, null, false, false, killed);
                 }
                 if (previous.status() == Summary.Status.SUCCEEDED) {
                     throw new AtelierException("--resume: " + out + " holds " + describe(previous)
@@ -127,7 +171,7 @@ public final class StagedRun {
             }
         }
         checkWritable(target.getParent(), out);
-        return new StagedRun(target, mode, previous, nonEmpty, false);
+        return new StagedRun(target, mode, previous, nonEmpty, false, null);
     }
 
     /**
@@ -142,7 +186,7 @@ public final class StagedRun {
     public static StagedRun under(Path parent, LocalDateTime time) {
         Path absolute = parent.toAbsolutePath().normalize();
         checkWritable(absolute, parent);
-        return new StagedRun(absolute.resolve(RunDirectory.STAMP.format(time)), Mode.NEW, null, false, true);
+        return new StagedRun(absolute.resolve(RunDirectory.STAMP.format(time)), Mode.NEW, null, false, true, null);
     }
 
     /** Where the run will be once it ends (for a default run, the name it is given then may get a suffix). */
@@ -155,7 +199,10 @@ public final class StagedRun {
         return mode;
     }
 
-    /** The summary of the run the target held (the one resumed or replaced), if any. */
+    /**
+     * The summary of the run the target held (the one resumed or replaced), if any; empty too when
+     * resuming an attempt that was killed before it could record one.
+     */
     public Optional<Summary> previous() {
         return Optional.ofNullable(previous);
     }
@@ -177,7 +224,8 @@ public final class StagedRun {
             deleteRecursively(candidate); // a leftover of a process that had this id and was killed
             staging = Files.createDirectory(candidate);
             if (mode == Mode.RESUME) {
-                copyTree(target.resolve(CARRIED_DIRECTORY), staging.resolve(CARRIED_DIRECTORY));
+                Path from = killed != null ? killed : target;
+                copyTree(from.resolve(CARRIED_DIRECTORY), staging.resolve(CARRIED_DIRECTORY));
             }
         } catch (IOException e) {
             throw new AtelierException("cannot create the run directory " + target + ": " + reason(e)
@@ -208,6 +256,9 @@ public final class StagedRun {
         }
         try {
             finalPlace = place(status);
+            if (killed != null) {
+                deleteRecursively(killed); // its trials are carried by the run now in place
+            }
             return finalPlace;
         } catch (IOException e) {
             throw new AtelierException("could not move the run from " + staging + " to " + target + ": " + reason(e)

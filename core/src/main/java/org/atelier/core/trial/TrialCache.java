@@ -9,6 +9,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.atelier.core.AtelierException;
+import org.atelier.core.report.AtomicFiles;
 
 /**
  * The finished trials of a run, kept in its trials directory so that a resumed run reuses them
@@ -71,14 +73,18 @@ final class TrialCache {
      *
      * @param spec the trial
      * @param result its result
-     * @throws IOException if it cannot be written
+     * @throws AtelierException if it cannot be written
      */
-    void keep(TrialSpec spec, TrialResult result) throws IOException {
+    void keep(TrialSpec spec, TrialResult result) {
         if (!result.succeeded()) {
             return;
         }
-        Files.createDirectories(directory);
-        TrialFiles.write(fileOf(spec), result);
+        // Through AtomicFiles like every run file: never half a file, and the usual permissions.
+        AtomicFiles.write(fileOf(spec), out -> {
+            ObjectOutputStream objects = new ObjectOutputStream(out);
+            objects.writeObject(result);
+            objects.flush();
+        });
     }
 
     private Path fileOf(TrialSpec spec) {

@@ -1,6 +1,5 @@
 package org.atelier.core.trial;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.atelier.core.AtelierException;
 
 /**
  * The trials of one experiment run: the executor the user chose, the run's environment and where
@@ -93,7 +93,7 @@ public final class TrialRunner {
         }
         try {
             cache.keep(spec, result);
-        } catch (IOException e) {
+        } catch (AtelierException e) {
             // Keeping is what lets --resume skip the trial; the run itself has its result.
             if (progress != null) {
                 progress.println("could not keep trial " + spec.id() + " for --resume in " + environment.outputDir()

@@ -183,6 +183,24 @@ class StagedRunTest {
     }
 
     @Test
+    void aResumeAfterSigkillCarriesTheTrialsOfTheKilledAttempt() throws IOException {
+        Path out = temp.resolve("out");
+        Path killed = Files.createDirectories(temp.resolve("out.partial-999999999/trials")).getParent(); // no such pid
+        Files.writeString(killed.resolve("trials/a.trial"), "kept");
+        long alive = ProcessHandle.current().parent().orElseThrow().pid();
+        Files.createDirectories(temp.resolve("out.partial-" + alive)); // a run still under way: not taken
+
+        StagedRun resumed = StagedRun.at(out, StagedRun.Mode.RESUME);
+        assertTrue(resumed.previous().isEmpty());
+        RunDirectory dir = resumed.begin();
+        assertEquals("kept", Files.readString(dir.root().resolve("trials/a.trial")));
+        summary(Summary.Status.SUCCEEDED).write(dir);
+        assertEquals(out, resumed.finish(Summary.Status.SUCCEEDED));
+        assertEquals(List.of("out", "out.partial-" + alive), siblings(), "the killed attempt is gone once its trials are carried");
+        assertEquals("kept", Files.readString(out.resolve("trials/a.trial")));
+    }
+
+    @Test
     void defaultRunsGetAFreshTimeStampedName() throws IOException {
         LocalDateTime now = LocalDateTime.of(2025, 1, 2, 3, 4, 5);
         Path first = runInto(StagedRun.under(temp, now), "1", Summary.Status.SUCCEEDED);
