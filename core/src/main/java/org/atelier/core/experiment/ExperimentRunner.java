@@ -16,6 +16,7 @@ import org.atelier.core.AtelierException;
 import org.atelier.core.data.DataLocator;
 import org.atelier.core.engine.Backend;
 import org.atelier.core.report.RunDirectory;
+import org.atelier.core.report.RunEnd;
 import org.atelier.core.report.StagedRun;
 import org.atelier.core.report.Summary;
 import org.atelier.core.trial.TrialExecutor;
@@ -56,9 +57,6 @@ public final class ExperimentRunner {
     private final RunDirectory runDirectory;
     private final TrialExecutor trialExecutor;
     private boolean executed;
-    /** Guards {@link #ended}: the run's own thread and the shutdown hook each try to end the run once. */
-    private final Object ending = new Object();
-    private boolean ended;
     private volatile ExperimentContext context;
     private volatile Instant started;
     private volatile long startNanos;
@@ -196,8 +194,7 @@ public final class ExperimentRunner {
         backend.seed(options.seed());
         started = Instant.now();
         startNanos = System.nanoTime();
-        Thread interruption = new Thread(this::recordInterruption, "atelier-interrupted-run");
-        Runtime.getRuntime().addShutdownHook(interruption);
+        RunEnd end = RunEnd.watch(this::recordInterruption);
         Throwable failure = null;
         try (NDManager manager = backend.newManager()) {
             DataLocator data = DataLocator.resolve(options.dataDir());
@@ -210,8 +207,7 @@ public final class ExperimentRunner {
             // the manager failed to open or close: recorded like a failure of the experiment
             failure = failure == null ? e : failure;
         }
-        claimEnd();
-        removeHook(interruption);
+        end.claim();
         Summary summary = summarize(failure == null ? Summary.Status.SUCCEEDED : Summary.Status.FAILED,
                 failure == null ? null : failureMessage(failure));
         try {
@@ -232,52 +228,13 @@ public final class ExperimentRunner {
         return summary;
     }
 
-    /**
-     * Ends the run from its own thread; if the shutdown hook ended it first, waits for the JVM to
-     * halt (it does once the hook has recorded the interruption).
-     */
-    private void claimEnd() {
-        synchronized (ending) {
-            if (!ended) {
-                ended = true;
-                return;
-            }
-        }
-        while (true) {
-            try {
-                Thread.sleep(Long.MAX_VALUE);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook has started; it sees that the run ended and does nothing.
-        }
-    }
-
     /** The shutdown hook: records an interrupted run and moves it into place. */
     private void recordInterruption() {
-        synchronized (ending) {
-            if (ended) {
-                return;
-            }
-            ended = true;
-        }
         ExperimentContext current = context;
         String error = "interrupted (the process was stopped by a signal) after "
                 + (System.nanoTime() - startNanos) / 1_000_000_000 + " s";
-        Summary[] summary = new Summary[1];
         try {
-            runDirectory.seal(() -> {
-                summary[0] = summarize(Summary.Status.INTERRUPTED, error);
-                summary[0].write(runDirectory);
-            });
+            runDirectory.seal(() -> summarize(Summary.Status.INTERRUPTED, error).write(runDirectory));
             Path place = staged.finish(Summary.Status.INTERRUPTED);
             Map<String, Double> done = current == null ? Map.of() : current.trials().progressMetrics();
             options.progress().println("atelier: interrupted; " + experiment.name() + " recorded as interrupted with "

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.atelier.core.trial.JvmCommand;
 
@@ -27,13 +28,15 @@ final class ChildJvm {
      * @param out receives the child's stdout, line by line, each line through {@code lines}
      * @param lines rewrites each line of stdout and stderr (e.g. a staging path into the run's final place)
      * @param err receives the child's stderr, line by line, each line through {@code lines}
+     * @param started told of the child process once it runs (so that it can be stopped from elsewhere)
      * @return the child's exit code
      * @throws IOException if the child cannot be started
      * @throws InterruptedException if interrupted while waiting; the child is then stopped
      */
-    static int run(List<String> cliArguments, PrintWriter out, UnaryOperator<String> lines, PrintWriter err)
-            throws IOException, InterruptedException {
+    static int run(List<String> cliArguments, PrintWriter out, UnaryOperator<String> lines, PrintWriter err,
+            Consumer<Process> started) throws IOException, InterruptedException {
         Process child = JvmCommand.of(AtelierCli.class.getName(), cliArguments).processBuilder().start();
+        started.accept(child);
         Thread stdout = copyLines(child.getInputStream(), out, lines);
         // Line by line: a child's stderr is a pipe, so its progress comes in whole lines, not a redrawn bar.
         Thread stderr = copyLines(child.getErrorStream(), err, lines);

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.atelier.core.AtelierException;
 import org.atelier.core.engine.Backend;
@@ -19,6 +22,7 @@ import org.atelier.core.experiment.ExperimentRegistry;
 import org.atelier.core.experiment.Params;
 import org.atelier.core.experiment.RunOptions;
 import org.atelier.core.report.RunDirectory;
+import org.atelier.core.report.RunEnd;
 import org.atelier.core.report.RunFile;
 import org.atelier.core.report.StagedRun;
 import org.atelier.core.report.Summary;
@@ -51,6 +55,9 @@ final class CompareEnginesCommand implements Callable<Integer> {
 
     /** The comparison table as Markdown. */
     static final RunFile MARKDOWN = new RunFile("comparison.md", "the same as a Markdown table, with the engines' versions");
+
+    /** How long a stopped child may take to record its run as interrupted. */
+    private static final int CHILD_STOP_SECONDS = 30;
 
     @Parameters(paramLabel = "NAME", description = "The experiment, as `atelier list` names it.")
     String name;
@@ -87,37 +94,64 @@ final class CompareEnginesCommand implements Callable<Integer> {
         long start = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Summary> runs = new ArrayList<>();
+        List<Summary> runs = new CopyOnWriteArrayList<>();
+        AtomicReference<Process> child = new AtomicReference<>();
+        RunEnd end = RunEnd.watch(() -> {
+            // Stopped: the running child records its own run as interrupted, then the comparison is.
+            stop(child.get());
+            String error = "interrupted (the process was stopped by a signal) with " + runs.size() + " of "
+                    + engineNames.size() + " engines done";
+            dir.seal(() -> summarize(experiment, params, engineNames, runs, Map.of(), Summary.Status.INTERRUPTED, error,
+                    dir, started, (System.nanoTime() - start) / 1e9).write(dir));
+            err.println("atelier: interrupted; compare-engines of " + name + " recorded as " + error + " in "
+                    + staged.finish(Summary.Status.INTERRUPTED));
+            err.flush();
+        });
         for (String engine : engineNames) {
             String label = engine.toLowerCase(Locale.ROOT);
             // The child writes into the staging directory; its lines name the place the run moves to.
             String staging = dir.root().toString();
             String target = staged.target().toString();
             int exit = ChildJvm.run(childArguments(engine, dir.root().resolve(label)), out,
-                    line -> line.replace(staging, target), err);
+                    line -> line.replace(staging, target), err, child::set);
             if (exit != 0) {
+                end.claim();
                 String error = "the " + engine + " run of " + name + " failed (exit " + exit + ")";
                 summarize(experiment, params, engineNames, runs, Map.of(), Summary.Status.FAILED, error, dir, started,
                         (System.nanoTime() - start) / 1e9).write(dir);
                 Path place = staged.finish(Summary.Status.FAILED);
-                Path child = place.resolve(label);
+                Path childRun = place.resolve(label);
                 err.println("atelier: " + error + ", its error is above; "
-                        + (Files.isDirectory(child) ? "its run directory is " + child
+                        + (Files.isDirectory(childRun) ? "its run directory is " + childRun
                                 : "it left no run directory; the comparison's summary.json is in " + place));
                 return exit;
             }
             runs.add(Summary.read(dir.artifact(label + "/" + Summary.FILE.name())));
         }
+        end.claim();
         EngineComparison comparison = new EngineComparison(runs);
         dir.csv(CSV, comparison.table());
         dir.writeString(MARKDOWN, comparison.markdown());
-        summarize(experiment, params, engineNames, runs, comparison.flatMetrics(), Summary.Status.SUCCEEDED, null, dir, started,
-                (System.nanoTime() - start) / 1e9).write(dir);
+        summarize(experiment, params, engineNames, runs, comparison.flatMetrics(), Summary.Status.SUCCEEDED, null, dir,
+                started, (System.nanoTime() - start) / 1e9).write(dir);
         Path place = staged.finish(Summary.Status.SUCCEEDED);
         out.print(comparison.markdown());
         out.println("run directory: " + place);
         out.flush();
         return 0;
+    }
+
+    /** Stops a child with SIGTERM and gives it time to record its run as interrupted. */
+    private static void stop(Process child) {
+        if (child == null || !child.isAlive()) {
+            return;
+        }
+        child.destroy();
+        try {
+            child.waitFor(CHILD_STOP_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private List<String> childArguments(String engine, Path out) {

@@ -39,7 +39,7 @@ class InterruptAndResumeTest {
     @Test
     void anInterruptedRunIsRecordedAndResumesToTheUninterruptedResult() throws Exception {
         Path out = temp.resolve("stopped");
-        List<String> stderr = runAndStopAfterTheFirstTrial(out);
+        List<String> stderr = runAndStopAfterTheFirstTrial(List.of("run", EXPERIMENT, "--smoke", "--out", out.toString()));
 
         Summary interrupted = Summary.read(out);
         assertEquals(Summary.Status.INTERRUPTED, interrupted.status(), String.join("\n", stderr));
@@ -66,9 +66,27 @@ class InterruptAndResumeTest {
         assertEquals(withoutSeconds(whole.resolve("history.csv")), withoutSeconds(out.resolve("history.csv")));
     }
 
-    /** Starts the run in a child JVM and sends it SIGTERM as soon as its first trial finished. */
-    private static List<String> runAndStopAfterTheFirstTrial(Path out) throws Exception {
-        Process child = JvmCommand.of(AtelierCli.class.getName(), List.of("run", EXPERIMENT, "--smoke", "--out", out.toString()))
+    /** A comparison stopped while its child runs: both are recorded as interrupted and moved into place. */
+    @Test
+    void anInterruptedComparisonStopsItsChildAndRecordsBoth() throws Exception {
+        Path out = temp.resolve("compare");
+        List<String> stderr = runAndStopAfterTheFirstTrial(
+                List.of("compare-engines", EXPERIMENT, "--smoke", "--engines", "PyTorch", "--out", out.toString()));
+        Summary comparison = Summary.read(out);
+        assertEquals(Summary.Status.INTERRUPTED, comparison.status(), String.join("\n", stderr));
+        assertEquals("compare-engines", comparison.experiment());
+        assertEquals(Summary.Status.INTERRUPTED, Summary.read(out.resolve("pytorch")).status());
+        assertEquals(1, stderr.stream().filter(l -> l.startsWith("atelier: interrupted; compare-engines")).count(),
+                String.join("\n", stderr));
+        assertEquals(List.of("compare"), siblings());
+        try (var files = Files.list(out)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().contains(".partial-")), "the child's run is in place");
+        }
+    }
+
+    /** Starts the CLI in a child JVM and sends it SIGTERM as soon as the first trial finished. */
+    private static List<String> runAndStopAfterTheFirstTrial(List<String> arguments) throws Exception {
+        Process child = JvmCommand.of(AtelierCli.class.getName(), arguments)
                 .processBuilder().redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         List<String> lines = new ArrayList<>();
         try (BufferedReader err = new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
