@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -55,6 +56,18 @@ public final class Checksums {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The files of one dataset, as {@code data/fetch} lays them out in its directory.
+     *
+     * @param dataset the dataset, e.g. {@code fashion-mnist}
+     * @return the file names without {@code .gz}, sorted; empty for a dataset not listed
+     */
+    public List<String> files(String dataset) {
+        String prefix = dataset + "/";
+        return expectedByFile.keySet().stream().filter(k -> k.startsWith(prefix))
+                .map(k -> k.substring(prefix.length())).sorted().toList();
     }
 
     private static String key(String dataset, String fileBaseName) {

@@ -2,6 +2,7 @@ package org.atelier.core.data;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -84,8 +85,22 @@ public final class DataLocator {
             }
         }
         throw new DataException(dataset + " file " + fileBaseName + " (or " + fileBaseName + ".gz) not found in " + dir
-                + "; run data/fetch --dir " + root + " " + dataset
-                + " (the ./atelier launcher fetches missing data automatically)");
+                + "; run data/fetch --dir " + root + " " + dataset);
+    }
+
+    /**
+     * Checks that every file of a dataset is present (raw or gzipped), without reading it: what a
+     * run checks before it creates its directory. Loading verifies the content.
+     *
+     * @param dataset the dataset, e.g. {@code fashion-mnist}
+     * @throws DataException naming the first missing file and the fetch command
+     */
+    public void requirePresent(String dataset) {
+        List<String> files = Checksums.builtIn().files(dataset);
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("unknown dataset '" + dataset + "'; known: fashion-mnist, mnist, wine");
+        }
+        files.forEach(file -> find(dataset, file));
     }
 
     @Override

@@ -74,7 +74,20 @@ final class FileContent implements AutoCloseable {
     /** The error for a file that exists but cannot be read to its end (I/O error, broken gzip stream). */
     static DataException unreadable(Path file, IOException cause) {
         return new DataException("cannot read data file " + file + " (" + cause.getMessage()
-                + "); the file is damaged or incomplete: delete it and run data/fetch", cause);
+                + "); the file is damaged or incomplete: delete it and run " + fetchCommand(file), cause);
+    }
+
+    /**
+     * The command that fetches a file again into the data root that holds it, as {@code
+     * ROOT/DATASET/FILE} lays it out: {@code data/fetch --dir ROOT DATASET}.
+     *
+     * @param file a dataset file
+     * @return the command
+     */
+    static String fetchCommand(Path file) {
+        Path datasetDir = file.toAbsolutePath().normalize().getParent();
+        Path root = datasetDir == null ? null : datasetDir.getParent();
+        return root == null ? "data/fetch" : "data/fetch --dir " + root + " " + datasetDir.getFileName();
     }
 
     /** The file being read. */

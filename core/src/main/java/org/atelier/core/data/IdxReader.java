@@ -129,6 +129,7 @@ public final class IdxReader {
 
     private static DataException malformed(Path file, String problem) {
         return new DataException("malformed IDX file " + file + ": " + problem
-                + "; the file is damaged or of another kind: replace it (for a fetched dataset, delete it and run data/fetch)");
+                + "; the file is damaged or of another kind: replace it (for a fetched dataset, delete it and run "
+                + FileContent.fetchCommand(file) + ")");
     }
 }

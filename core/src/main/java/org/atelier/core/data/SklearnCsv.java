@@ -43,7 +43,8 @@ public final class SklearnCsv {
             Table table = new Table(file, reader.readLine());
             if (!featureNames.isEmpty() && featureNames.size() != table.featureCount) {
                 throw new DataException(file + ": the header declares " + table.featureCount + " features, the loader names "
-                        + featureNames.size() + "; this is not the expected dataset: replace the file (delete it and run data/fetch)");
+                        + featureNames.size() + "; this is not the expected dataset: replace the file (delete it and run "
+                        + FileContent.fetchCommand(file) + ")");
             }
             int lineNumber = 1;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -140,13 +141,15 @@ public final class SklearnCsv {
         void checkComplete() {
             if (rows != sampleCount) {
                 throw new DataException(file + ": the header declares " + sampleCount + " rows but " + rows
-                        + " follow; the file is incomplete: replace it (for a fetched dataset, delete it and run data/fetch)");
+                        + " follow; the file is incomplete: replace it (for a fetched dataset, delete it and run "
+                        + FileContent.fetchCommand(file) + ")");
             }
         }
 
         private DataException bad(int lineNumber, String problem) {
             return new DataException(file + " line " + lineNumber + ": " + problem
-                    + "; fix the file or replace it (for a fetched dataset, delete it and run data/fetch)");
+                    + "; fix the file or replace it (for a fetched dataset, delete it and run "
+                    + FileContent.fetchCommand(file) + ")");
         }
     }
 }

@@ -37,6 +37,15 @@ public interface Experiment {
     List<RunFile> outputs();
 
     /**
+     * The datasets {@link #run} reads ({@code fashion-mnist}, {@code mnist}, {@code wine}): the
+     * runner checks that their files are present before it creates the run directory, so missing
+     * data is refused like any other bad input. None by default.
+     */
+    default List<String> datasets() {
+        return List.of();
+    }
+
+    /**
      * Runs the experiment: computes, records metrics with {@link ExperimentContext#metric} and
      * writes its outputs through {@link ExperimentContext#runDirectory()}.
      *

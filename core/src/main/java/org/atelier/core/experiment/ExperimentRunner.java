@@ -9,12 +9,15 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.ConcurrentModificationException;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.atelier.core.AtelierException;
 import org.atelier.core.data.DataLocator;
 import org.atelier.core.engine.Backend;
 import org.atelier.core.report.RunDirectory;
+import org.atelier.core.report.RunEnd;
+import org.atelier.core.report.StagedRun;
 import org.atelier.core.report.Summary;
 import org.atelier.core.trial.TrialExecutor;
 import org.atelier.core.trial.TrialExecutors;
@@ -26,8 +29,14 @@ import org.atelier.core.trial.TrialRunner;
  * memory, and writes {@code summary.json} (also when the experiment fails).
  *
  * <p>Two steps, so that callers can tell bad input from a failing run: {@link #prepare} checks
- * everything the user gave and creates the run directory; {@link #execute} runs. {@link #run}
- * does both.
+ * everything the user gave and only then creates the staging directory the run is built in
+ * ({@link StagedRun}); {@link #execute} runs, and moves the run into place when it ends. {@link
+ * #run} does both.
+ *
+ * <p>While a run executes, a JVM shutdown hook watches for SIGINT and SIGTERM: it prints one line,
+ * lets a file write under way complete, records {@code status: interrupted} with the trials and
+ * epochs done in {@code summary.json}, and moves the run into place, where {@code --resume}
+ * continues it.
  */
 public final class ExperimentRunner {
 
@@ -44,16 +53,21 @@ public final class ExperimentRunner {
     private final RunOptions options;
     private final Params params;
     private final Backend backend;
+    private final StagedRun staged;
     private final RunDirectory runDirectory;
     private final TrialExecutor trialExecutor;
     private boolean executed;
+    private volatile ExperimentContext context;
+    private volatile Instant started;
+    private volatile long startNanos;
 
     private ExperimentRunner(Experiment experiment, RunOptions options, Params params, Backend backend,
-            RunDirectory runDirectory, TrialExecutor trialExecutor) {
+            StagedRun staged, RunDirectory runDirectory, TrialExecutor trialExecutor) {
         this.experiment = experiment;
         this.options = options;
         this.params = params;
         this.backend = backend;
+        this.staged = staged;
         this.runDirectory = runDirectory;
         this.trialExecutor = trialExecutor;
     }
@@ -65,8 +79,9 @@ public final class ExperimentRunner {
      * @param options engine, device, seed, smoke, overrides, output directory
      * @return the runner, ready to {@link #execute}
      * @throws AtelierException for an unknown or invalid parameter, an unavailable engine or
-     *     device, an unknown trial executor or parallelism, or an output directory that already
-     *     holds a run
+     *     device, an unknown trial executor or parallelism, a data directory that is empty or a
+     *     file, a missing file of a dataset the experiment {@linkplain Experiment#datasets reads}, or an output directory that cannot be used ({@link StagedRun#at}); nothing is
+     *     created then
      */
     public static ExperimentRunner prepare(Experiment experiment, RunOptions options) {
         Params params = Params.resolve(experiment, options.smoke(), options.overrides());
@@ -77,10 +92,50 @@ public final class ExperimentRunner {
         }
         Backend backend = Backend.resolve(options.engine(), options.device());
         TrialExecutor trialExecutor = TrialExecutors.create(options.executor(), options.parallel());
-        RunDirectory dir = options.out() != null
-                ? RunDirectory.createAt(options.out(), options.force())
-                : RunDirectory.createUnder(options.runsRoot().resolve(experiment.name()), LocalDateTime.now());
-        return new ExperimentRunner(experiment, options, params, backend, dir, trialExecutor);
+        checkDataDir(options.dataDir());
+        DataLocator data = DataLocator.resolve(options.dataDir());
+        experiment.datasets().forEach(data::requirePresent);
+        StagedRun staged = stage(experiment, options);
+        // Everything the user gave is checked; only now is a directory created.
+        return new ExperimentRunner(experiment, options, params, backend, staged, staged.begin(), trialExecutor);
+    }
+
+    private static StagedRun stage(Experiment experiment, RunOptions options) {
+        if (options.resume() && options.force()) {
+            throw new AtelierException("--resume continues a run and --force replaces it; give one of them");
+        }
+        if (options.out() == null) {
+            if (options.resume()) {
+                throw new AtelierException("--resume needs --out DIR, the directory of the run to continue");
+            }
+            return StagedRun.under(options.runsRoot().resolve(experiment.name()), LocalDateTime.now());
+        }
+        StagedRun.Mode mode = options.resume() ? StagedRun.Mode.RESUME
+                : options.force() ? StagedRun.Mode.FORCE : StagedRun.Mode.NEW;
+        StagedRun staged = StagedRun.at(options.out(), mode);
+        if (mode == StagedRun.Mode.RESUME && staged.previous().isPresent()
+                && !staged.previous().orElseThrow().experiment().equals(experiment.name())) {
+            throw new AtelierException("--resume: " + options.out() + " holds a run of "
+                    + staged.previous().orElseThrow().experiment() + ", not of " + experiment.name()
+                    + "; resume it with ./atelier run " + staged.previous().orElseThrow().experiment() + " --out "
+                    + options.out() + " --resume");
+        }
+        return staged;
+    }
+
+    /** An explicit data directory must be a directory, or not exist yet (an experiment may need no data). */
+    private static void checkDataDir(Path dataDir) {
+        if (dataDir == null) {
+            return;
+        }
+        if (dataDir.toString().isBlank()) {
+            throw new AtelierException("--data-dir is empty; name the directory that holds fashion-mnist/, mnist/"
+                    + " and wine/, or leave the option out");
+        }
+        if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+            throw new AtelierException("--data-dir " + dataDir + " is a file, not a directory; name the directory"
+                    + " that holds fashion-mnist/, mnist/ and wine/ (data/fetch --dir DIR fills one)");
+        }
     }
 
     /**
@@ -104,9 +159,23 @@ public final class ExperimentRunner {
         return backend;
     }
 
-    /** The run directory. */
+    /**
+     * The directory the run writes into while it is under way: a staging directory next to
+     * {@link #location()}.
+     */
     public RunDirectory runDirectory() {
         return runDirectory;
+    }
+
+    /**
+     * Where the run is once it ended (before that, where it will be): the {@code --out} directory or
+     * {@code runs/NAME/<yyyyMMdd-HHmmss>}, or, for a failed or interrupted {@code --force} run over
+     * an old one, the record of the attempt beside it ({@link StagedRun}).
+     *
+     * @return the directory
+     */
+    public Path location() {
+        return staged.target();
     }
 
     /**
@@ -123,9 +192,9 @@ public final class ExperimentRunner {
         }
         executed = true;
         backend.seed(options.seed());
-        Instant started = Instant.now();
-        long start = System.nanoTime();
-        ExperimentContext context;
+        started = Instant.now();
+        startNanos = System.nanoTime();
+        RunEnd end = RunEnd.watch(this::recordInterruption);
         Throwable failure = null;
         try (NDManager manager = backend.newManager()) {
             DataLocator data = DataLocator.resolve(options.dataDir());
@@ -134,11 +203,16 @@ public final class ExperimentRunner {
             context = new ExperimentContext(experiment, backend, manager, options.seed(), options.smoke(), params,
                     data, runDirectory, options.progress(), trials);
             failure = runCatching(context);
+        } catch (RuntimeException | Error e) {
+            // the manager failed to open or close: recorded like a failure of the experiment
+            failure = failure == null ? e : failure;
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Summary summary = summarize(context, started, seconds, failure);
+        end.claim();
+        Summary summary = summarize(failure == null ? Summary.Status.SUCCEEDED : Summary.Status.FAILED,
+                failure == null ? null : failureMessage(failure));
         try {
             summary.write(runDirectory);
+            staged.finish(summary.status());
         } catch (RuntimeException e) {
             if (failure == null) {
                 throw e;
@@ -152,6 +226,26 @@ public final class ExperimentRunner {
             throw (RuntimeException) failure;
         }
         return summary;
+    }
+
+    /** The shutdown hook: records an interrupted run and moves it into place. */
+    private void recordInterruption() {
+        ExperimentContext current = context;
+        String error = "interrupted (the process was stopped by a signal) after "
+                + (System.nanoTime() - startNanos) / 1_000_000_000 + " s";
+        try {
+            runDirectory.seal(() -> summarize(Summary.Status.INTERRUPTED, error).write(runDirectory));
+            Path place = staged.finish(Summary.Status.INTERRUPTED);
+            Map<String, Double> done = current == null ? Map.of() : current.trials().progressMetrics();
+            options.progress().println("atelier: interrupted; " + experiment.name() + " recorded as interrupted with "
+                    + done.getOrDefault("trials_done", 0.0).intValue() + " trials ("
+                    + done.getOrDefault("epochs_done", 0.0).intValue() + " epochs) done in " + place
+                    + "; continue it with: ./atelier run " + experiment.name() + " --out " + place + " --resume");
+        } catch (RuntimeException e) {
+            options.progress().println("atelier: interrupted; could not record the run ("
+                    + failureMessage(e) + "); its files are in " + runDirectory.root());
+        }
+        options.progress().flush();
     }
 
     /** Runs the experiment; returns what it threw (unchecked: as is; checked: wrapped), or null. */
@@ -169,14 +263,35 @@ public final class ExperimentRunner {
         }
     }
 
-    private Summary summarize(ExperimentContext context, Instant started, double seconds, Throwable failure) {
-        peakResidentMegabytes().ifPresent(mb -> context.metric(PEAK_RSS_METRIC, mb));
-        context.trials().metrics().forEach(context::metric);
+    /** The summary of the run so far; safe to call from the shutdown hook while the run's thread still records. */
+    private Summary summarize(Summary.Status status, String error) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        ExperimentContext current = context;
+        if (current != null) {
+            metrics.putAll(copyOf(current.metrics()));
+            peakResidentMegabytes().ifPresent(mb -> metrics.put(PEAK_RSS_METRIC, mb));
+            metrics.putAll(current.trials().metrics());
+            if (status != Summary.Status.SUCCEEDED) {
+                metrics.putAll(current.trials().progressMetrics());
+            }
+        }
         return new Summary(experiment.name(), backend.engineName(), backend.engineVersion(), backend.deviceSpec(),
-                options.seed(), options.smoke(), started, seconds,
-                failure == null ? Summary.Status.SUCCEEDED : Summary.Status.FAILED,
-                failure == null ? null : failureMessage(failure),
-                recordedParams(), context.metrics(), runDirectory.artifacts());
+                options.seed(), options.smoke(), started, seconds, status, error,
+                recordedParams(), metrics, runDirectory.artifacts());
+    }
+
+    /** A copy of a map the run's thread may be adding to (only the shutdown hook reads it concurrently). */
+    private static Map<String, Double> copyOf(Map<String, Double> metrics) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return new LinkedHashMap<>(metrics);
+            } catch (ConcurrentModificationException e) {
+                if (attempt == 10) {
+                    return Map.of();
+                }
+            }
+        }
     }
 
     /** Every effective setting for summary.json: the experiment's parameters, then the trial executor's. */

@@ -1,6 +1,7 @@
 package org.atelier.core.experiment;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -237,7 +238,8 @@ public final class Param<T> {
             };
             return (T) parsed;
         } catch (IllegalArgumentException e) {
-            throw new AtelierException("invalid value '" + text + "' for parameter " + name + ": expected " + expected());
+            throw new AtelierException("invalid value '" + text + "' for parameter " + name + ": expected " + expected()
+                    + beyondTheType(value));
         }
     }
 
@@ -276,6 +278,25 @@ public final class Param<T> {
             return " ≥ " + formatScalar(min);
         }
         return hasMax ? " ≤ " + formatScalar(max) : "";
+    }
+
+    /** Why a whole number that looks right was refused: it does not fit the type (Java's int or long). */
+    private String beyondTheType(String value) {
+        BigInteger limit = switch (type) {
+            case INT, INT_LIST -> BigInteger.valueOf(Integer.MAX_VALUE);
+            case LONG -> BigInteger.valueOf(Long.MAX_VALUE);
+            default -> null;
+        };
+        if (limit == null) {
+            return "";
+        }
+        for (String part : value.split(",", -1)) {
+            String number = part.trim();
+            if (number.matches("[+-]?\\d+") && new BigInteger(number).abs().compareTo(limit) > 0) {
+                return "; " + number + " is beyond the largest " + (type == Type.LONG ? "long" : "int") + ", " + limit;
+            }
+        }
+        return "";
     }
 
     private <N extends Number> N checked(N number) {

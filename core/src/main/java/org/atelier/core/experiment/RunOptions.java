@@ -18,7 +18,9 @@ import org.atelier.core.trial.TrialExecutors;
  * @param smoke whether to use smoke defaults (a tiny slice, one or two epochs)
  * @param overrides {@code --set} values by parameter name
  * @param out the run directory; null for a fresh {@code runsRoot/NAME/<yyyyMMdd-HHmmss>}
- * @param force whether {@code out} may already hold a run
+ * @param force whether {@code out} may already hold a run, replaced once the new run succeeds
+ * @param resume whether to continue the failed or interrupted run {@code out} holds ({@code
+ *     --resume}): its finished trials are reused
  * @param dataDir the data directory ({@code --data-dir}); null to resolve it by the usual rules
  * @param runsRoot where default run directories go; default {@code runs} in the working directory
  * @param progress where progress lines go; default {@code System.err}
@@ -27,7 +29,7 @@ import org.atelier.core.trial.TrialExecutors;
  * @param parallel how many trials run at once ({@code --parallel}); default 1
  */
 public record RunOptions(String engine, String device, int seed, boolean smoke, Map<String, String> overrides,
-        Path out, boolean force, Path dataDir, Path runsRoot, PrintStream progress, String executor, int parallel) {
+        Path out, boolean force, boolean resume, Path dataDir, Path runsRoot, PrintStream progress, String executor, int parallel) {
 
     /** The seed used when none is given. */
     public static final int DEFAULT_SEED = 42;
@@ -54,6 +56,7 @@ public record RunOptions(String engine, String device, int seed, boolean smoke, 
         private final Map<String, String> overrides = new LinkedHashMap<>();
         private Path out;
         private boolean force;
+        private boolean resume;
         private Path dataDir;
         private Path runsRoot = DEFAULT_RUNS_ROOT;
         private PrintStream progress = System.err;
@@ -110,6 +113,12 @@ public record RunOptions(String engine, String device, int seed, boolean smoke, 
             return this;
         }
 
+        /** Sets whether to continue the failed or interrupted run in {@code --out} ({@code --resume}). */
+        public Builder optResume(boolean resume) {
+            this.resume = resume;
+            return this;
+        }
+
         /** Sets the data directory ({@code --data-dir}). */
         public Builder optDataDir(Path dataDir) {
             this.dataDir = dataDir;
@@ -142,7 +151,7 @@ public record RunOptions(String engine, String device, int seed, boolean smoke, 
 
         /** The options. */
         public RunOptions build() {
-            return new RunOptions(engine, device, seed, smoke, overrides, out, force, dataDir, runsRoot, progress,
+            return new RunOptions(engine, device, seed, smoke, overrides, out, force, resume, dataDir, runsRoot, progress,
                     executor, parallel);
         }
     }

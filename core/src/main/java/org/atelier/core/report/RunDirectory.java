@@ -33,9 +33,38 @@ public final class RunDirectory {
 
     private final Path root;
     private final Set<String> registered = new TreeSet<>();
+    /** Held while a file is written, so that {@link #seal} waits for a write under way to complete. */
+    private final Object writing = new Object();
+    private boolean sealed;
 
     private RunDirectory(Path root) {
         this.root = root;
+    }
+
+    /**
+     * The run directory of a run being built in a staging directory ({@link StagedRun#begin}).
+     *
+     * @param staging the staging directory, which exists
+     * @return the run directory
+     */
+    static RunDirectory staged(Path staging) {
+        return new RunDirectory(staging);
+    }
+
+    /**
+     * Runs a last step (writing {@code summary.json} of an interrupted run), then refuses every
+     * further write: a write under way finishes first, so the files the run leaves are complete.
+     * Called from a shutdown hook while the run's own thread may still be writing.
+     *
+     * @param last the last writes
+     */
+    public void seal(Runnable last) {
+        synchronized (writing) {
+            if (!sealed) {
+                last.run();
+                sealed = true;
+            }
+        }
     }
 
     /**
@@ -129,7 +158,10 @@ public final class RunDirectory {
      * @return the file's path
      */
     public Path save(RunFile file, Figure figure) {
-        return register(figure.save(path(file.name())));
+        synchronized (writing) {
+            requireOpen();
+            return register(figure.save(path(file.name())));
+        }
     }
 
     /**
@@ -140,7 +172,10 @@ public final class RunDirectory {
      * @return the file's path
      */
     public Path csv(RunFile file, Table table) {
-        return register(TableFiles.writeCsv(table, path(file.name())));
+        synchronized (writing) {
+            requireOpen();
+            return register(TableFiles.writeCsv(table, path(file.name())));
+        }
     }
 
     /**
@@ -163,7 +198,10 @@ public final class RunDirectory {
      * @return the file's path
      */
     public Path markdown(RunFile file, Table table, int decimals) {
-        return register(TableFiles.writeMarkdown(table, path(file.name()), decimals));
+        synchronized (writing) {
+            requireOpen();
+            return register(TableFiles.writeMarkdown(table, path(file.name()), decimals));
+        }
     }
 
     /**
@@ -211,7 +249,10 @@ public final class RunDirectory {
      * @throws AtelierException if the content cannot be written
      */
     public Path write(RunFile file, AtomicFiles.IOConsumer<OutputStream> writer) {
-        return register(AtomicFiles.write(path(file.name()), writer));
+        synchronized (writing) {
+            requireOpen();
+            return register(AtomicFiles.write(path(file.name()), writer));
+        }
     }
 
     /**
@@ -222,7 +263,9 @@ public final class RunDirectory {
      * @return the file's path
      */
     public Path artifact(String name) {
-        return register(path(name));
+        synchronized (writing) {
+            return register(path(name));
+        }
     }
 
     /**
@@ -232,15 +275,23 @@ public final class RunDirectory {
      * @return file names such as {@code grid.png} or {@code pytorch/summary.json}
      */
     public List<String> artifacts() {
-        return registered.stream()
+        synchronized (writing) {
+            return registered.stream()
                 .filter(name -> !name.equals(Summary.FILE.name()))
                 .filter(name -> Files.isRegularFile(root.resolve(name)))
                 .toList();
+        }
     }
 
     @Override
     public String toString() {
         return root.toString();
+    }
+
+    private void requireOpen() {
+        if (sealed) {
+            throw new AtelierException("the run was interrupted; its directory " + root + " takes no more files");
+        }
     }
 
     private Path register(Path file) {

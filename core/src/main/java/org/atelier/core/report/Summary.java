@@ -18,8 +18,8 @@ import org.atelier.core.AtelierException;
  * The {@code summary.json} of a run: what ran, where, with which settings, and what it measured.
  *
  * <p>JSON fields, in this order: {@code experiment, engine, engine_version, device, seed, smoke,
- * started} (ISO-8601 UTC), {@code duration_s, status} ({@code succeeded} or {@code failed}),
- * {@code error} (only when failed), {@code params} (every effective setting), {@code metrics}
+ * started} (ISO-8601 UTC), {@code duration_s, status} ({@code succeeded}, {@code failed} or
+ * {@code interrupted}), {@code error} (only when failed or interrupted), {@code params} (every effective setting), {@code metrics}
  * (flat map of name to number) and {@code artifacts} (files written, relative to the run directory).
  *
  * @param experiment the experiment name
@@ -62,7 +62,13 @@ public record Summary(
         SUCCEEDED,
         /** The experiment threw; {@link #error()} says why. */
         @SerializedName("failed")
-        FAILED
+        FAILED,
+        /**
+         * The process was stopped (SIGINT, SIGTERM) while the run was under way; the metrics hold
+         * what was complete, with {@code trials_done} and {@code epochs_done}.
+         */
+        @SerializedName("interrupted")
+        INTERRUPTED
     }
 
     /**

@@ -2,6 +2,7 @@ package org.atelier.core.trial;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * One line per finished trial, with an estimate of the time left: {@code trial 3/12 done:
@@ -13,6 +14,7 @@ public final class TrialProgress {
 
     private final PrintStream out;
     private final int total;
+    private final Consumer<TrialResult> onFinished;
     private final long start = System.nanoTime();
     private int done;
 
@@ -23,8 +25,21 @@ public final class TrialProgress {
      * @param total how many trials the list has
      */
     public TrialProgress(PrintStream out, int total) {
+        this(out, total, result -> { });
+    }
+
+    /**
+     * Creates the progress of a list of trials that also hands each finished result on (the
+     * {@link TrialRunner} keeps it for a resumed run) before its line is printed.
+     *
+     * @param out where lines go, or null for none
+     * @param total how many trials the list has
+     * @param onFinished told of each finished trial, under this progress's lock
+     */
+    public TrialProgress(PrintStream out, int total, Consumer<TrialResult> onFinished) {
         this.out = out;
         this.total = total;
+        this.onFinished = onFinished;
     }
 
     /** Progress that prints nothing. */
@@ -38,6 +53,7 @@ public final class TrialProgress {
      * @param result its result
      */
     public synchronized void finished(TrialResult result) {
+        onFinished.accept(result);
         done++;
         if (out != null) {
             out.println(line(result, done, total, (System.nanoTime() - start) / 1e9));

@@ -1,22 +1,35 @@
 package org.atelier.core.trial;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.atelier.core.AtelierException;
 
 /**
  * The trials of one experiment run: the executor the user chose, the run's environment and where
  * progress lines go. What {@code ExperimentContext.trials()} returns; an experiment submits its
  * independent trials here and gets their results in order.
+ *
+ * <p>Each successful trial is kept, as it finishes, in the environment's output directory ({@link
+ * TrialCache}); a trial whose equal spec was kept there by an earlier attempt of the run (one that
+ * failed or was interrupted, continued with {@code --resume}) is reused instead of trained again.
  */
 public final class TrialRunner {
 
     private final TrialExecutor executor;
     private final TrialEnvironment environment;
     private final PrintStream progress;
+    private final TrialCache cache;
     private int trialsRun;
+    private int trialsDone;
+    private int trialsReused;
+    private double epochsDone;
     private double trialSeconds;
     private double wallSeconds;
 
@@ -31,6 +44,7 @@ public final class TrialRunner {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.environment = Objects.requireNonNull(environment, "environment");
         this.progress = progress;
+        this.cache = new TrialCache(environment.outputDir());
     }
 
     /**
@@ -40,12 +54,74 @@ public final class TrialRunner {
      * @return one result per trial, in order; failed trials included (see {@link TrialResult#requireSucceeded})
      */
     public List<TrialResult> run(List<TrialSpec> trials) {
+        Trials.requireUniqueIds(trials);
+        Map<String, TrialResult> reused = new LinkedHashMap<>();
+        List<TrialSpec> toRun = new ArrayList<>();
+        for (TrialSpec spec : trials) {
+            Optional<TrialResult> kept = cache.find(spec);
+            kept.ifPresentOrElse(result -> reused.put(spec.id(), result), () -> toRun.add(spec));
+        }
+        if (!reused.isEmpty() && progress != null) {
+            progress.println("trials reused from the earlier attempt: " + reused.size() + " of " + trials.size()
+                    + " (" + String.join(", ", reused.keySet()) + ")");
+            progress.flush();
+        }
+        reused.values().forEach(this::countDone);
+        synchronized (this) {
+            trialsReused += reused.size();
+        }
+        Map<String, TrialSpec> byId = toRun.stream().collect(Collectors.toMap(TrialSpec::id, Function.identity()));
         long start = System.nanoTime();
-        List<TrialResult> results = executor.run(trials, environment, new TrialProgress(progress, trials.size()));
-        wallSeconds += (System.nanoTime() - start) / 1e9;
-        trialsRun += results.size();
-        trialSeconds += results.stream().mapToDouble(TrialResult::seconds).sum();
-        return results;
+        List<TrialResult> fresh = toRun.isEmpty() ? List.of()
+                : executor.run(toRun, environment, new TrialProgress(progress, toRun.size(), result -> {
+                    keep(byId.get(result.id()), result);
+                    countDone(result);
+                }));
+        Map<String, TrialResult> freshById = fresh.stream().collect(Collectors.toMap(TrialResult::id, Function.identity()));
+        synchronized (this) {
+            wallSeconds += (System.nanoTime() - start) / 1e9;
+            trialsRun += fresh.size();
+            trialSeconds += fresh.stream().mapToDouble(TrialResult::seconds).sum();
+        }
+        return trials.stream().map(spec -> reused.containsKey(spec.id()) ? reused.get(spec.id()) : freshById.get(spec.id()))
+                .toList();
+    }
+
+    private void keep(TrialSpec spec, TrialResult result) {
+        if (spec == null) {
+            return; // an executor that reports a result under another id breaks its contract elsewhere
+        }
+        try {
+            cache.keep(spec, result);
+        } catch (AtelierException e) {
+            // Keeping is what lets --resume skip the trial; the run itself has its result.
+            if (progress != null) {
+                progress.println("could not keep trial " + spec.id() + " for --resume in " + environment.outputDir()
+                        + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private synchronized void countDone(TrialResult result) {
+        trialsDone++;
+        if (result.succeeded()) {
+            epochsDone += result.metrics().getOrDefault("epochs", 0.0);
+        }
+    }
+
+    /**
+     * How far the run's trials got, for the summary of a run that was interrupted or failed:
+     * {@code trials_done} (finished, reused ones included), {@code epochs_done} (the epochs those
+     * trials trained) and {@code trials_reused} (taken from an earlier attempt).
+     *
+     * @return the counts, as metrics
+     */
+    public synchronized Map<String, Double> progressMetrics() {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("trials_done", (double) trialsDone);
+        metrics.put("epochs_done", epochsDone);
+        metrics.put("trials_reused", (double) trialsReused);
+        return metrics;
     }
 
     /**
@@ -58,8 +134,8 @@ public final class TrialRunner {
      *
      * @return the metrics, empty if no trial ran
      */
-    public Map<String, Double> metrics() {
-        if (trialsRun == 0) {
+    public synchronized Map<String, Double> metrics() {
+        if (trialsRun == 0 && trialsReused == 0) {
             return Map.of();
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -67,6 +143,9 @@ public final class TrialRunner {
         metrics.put("trial_seconds_total", trialSeconds);
         metrics.put("trial_wall_seconds", wallSeconds);
         metrics.put("trial_concurrency", wallSeconds > 0 ? trialSeconds / wallSeconds : 1.0);
+        if (trialsReused > 0) {
+            metrics.put("trials_reused", (double) trialsReused);
+        }
         return metrics;
     }
 

@@ -139,15 +139,34 @@ class ExperimentRunnerTest {
         assertFalse(Files.exists(runs));
     }
 
+    /** Issue 10, reproduction 3: missing data was found only after the run (and its directory) had started. */
+    @Test
+    void missingDataOfADeclaredDatasetIsRefusedBeforeAnythingIsCreated() throws Exception {
+        Experiment reader = new TestExperiment("reader", "data", List.of(), context -> { }) {
+            @Override
+            public List<String> datasets() {
+                return List.of("fashion-mnist");
+            }
+        };
+        Path empty = Files.createDirectory(temp.resolve("empty-data"));
+        Path out = temp.resolve("reader");
+        AtelierException e = assertThrows(AtelierException.class, () -> ExperimentRunner.prepare(reader,
+                RunOptions.builder().optDataDir(empty).optOut(out).build()));
+        assertTrue(e.getMessage().contains("not found in " + empty.resolve("fashion-mnist"))
+                && e.getMessage().contains("data/fetch --dir " + empty + " fashion-mnist"), e.getMessage());
+        assertEquals(List.of("empty-data"), List.of(temp.toFile().list()));
+    }
+
     @Test
     void defaultRunDirectoryIsRunsNameTimestamp() {
         ExperimentRunner runner = ExperimentRunner.prepare(ARANGE,
                 RunOptions.builder().optRunsRoot(temp.resolve("runs")).optSmoke(true).build());
-        Path dir = runner.runDirectory().root();
-        assertEquals(temp.resolve("runs/arange"), dir.getParent());
-        assertTrue(dir.getFileName().toString().matches("\\d{8}-\\d{6}"), dir.toString());
         assertEquals(Map.of("n", 10, "widths", List.of(3, 4)), runner.params().asMap());
         runner.execute();
+        Path dir = runner.location();
+        assertEquals(temp.resolve("runs/arange"), dir.getParent());
+        assertTrue(dir.getFileName().toString().matches("\\d{8}-\\d{6}"), dir.toString());
+        assertTrue(Files.isRegularFile(dir.resolve("summary.json")));
         assertThrows(IllegalStateException.class, runner::execute);
     }
 

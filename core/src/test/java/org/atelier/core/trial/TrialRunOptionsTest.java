@@ -1,6 +1,7 @@
 package org.atelier.core.trial;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -73,7 +74,11 @@ class TrialRunOptionsTest {
                 .optOut(out).optDataDir(temp.resolve("data")).build());
         TrialRunner trials = probe.seen.get();
         assertEquals(List.of("jvm", 2), List.of(trials.executor().name(), trials.executor().parallel()));
-        assertEquals(new TrialEnvironment("PyTorch", "cpu", temp.resolve("data"), out.resolve("trials")),
+        // Trials run while the run is built in its staging directory beside --out (StagedRun).
+        Path staging = trials.environment().outputDir().getParent();
+        assertEquals(out.getParent(), staging.getParent());
+        assertTrue(staging.getFileName().toString().startsWith("jvm.partial-"), staging.toString());
+        assertEquals(new TrialEnvironment("PyTorch", "cpu", temp.resolve("data"), staging.resolve("trials")),
                 trials.environment());
         assertEquals("jvm", summary.params().get("executor"));
         assertEquals(2, summary.params().get("parallel"));

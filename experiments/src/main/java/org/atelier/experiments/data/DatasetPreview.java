@@ -86,6 +86,11 @@ public final class DatasetPreview implements Experiment {
     }
 
     @Override
+    public List<String> datasets() {
+        return DATASETS.stream().map(Previewed::dataset).toList();
+    }
+
+    @Override
     public List<RunFile> outputs() {
         List<RunFile> outputs = new ArrayList<>(DATASETS.stream().map(Previewed::samples).toList());
         outputs.addAll(List.of(COUNTS_CSV, COUNTS_MARKDOWN, STATS_CSV, STATS_MARKDOWN, REPORT));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.atelier.core.data.Datasets;
 import org.atelier.core.experiment.Experiment;
 import org.atelier.core.experiment.ExperimentContext;
 import org.atelier.core.experiment.Param;
@@ -94,6 +95,11 @@ public final class HiddenLayerSweep implements Experiment {
                         .between(1e-6, 100)));
         params.addAll(MinibatchSettings.parameters(List.of(0.01, 0.03, 0.1), 10, 30, 4));
         return params;
+    }
+
+    @Override
+    public List<String> datasets() {
+        return List.of(Datasets.FASHION_MNIST);
     }
 
     @Override

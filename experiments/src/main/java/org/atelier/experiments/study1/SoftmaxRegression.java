@@ -4,6 +4,7 @@ import ai.djl.Model;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
 import java.util.List;
+import org.atelier.core.data.Datasets;
 import org.atelier.core.experiment.Experiment;
 import org.atelier.core.experiment.ExperimentContext;
 import org.atelier.core.experiment.Param;
@@ -83,6 +84,11 @@ public final class SoftmaxRegression implements Experiment {
                         .between(0, 1)));
         params.addAll(MinibatchSettings.parameters(List.of(0.001, 0.003, 0.01, 0.03, 0.1), 5, 50, 5));
         return params;
+    }
+
+    @Override
+    public List<String> datasets() {
+        return List.of(Datasets.FASHION_MNIST);
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.atelier.core.data.Subset;
 import org.atelier.core.engine.Backend;
 import org.atelier.core.report.MarkdownTable;
 import org.atelier.core.report.RunDirectory;
+import org.atelier.core.report.StagedRun;
 import org.atelier.core.report.RunFile;
 import org.atelier.core.report.Summary;
 import org.atelier.core.training.FitConfig;
@@ -70,6 +71,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Run directory (default: runs/bench/<yyyyMMdd-HHmmss>).")
     Path out;
 
+    @Option(names = "--force", description = "Replace the run an --out directory holds, once the benchmark finished.")
+    boolean force;
+
     @Option(names = "--data-dir", description = "Data directory (default: $ATELIER_DATA, else ./data, else ~/.atelier/data).")
     Path dataDir;
 
@@ -91,6 +95,9 @@ public final class BenchCommand implements Callable<Integer> {
         List<BenchModel> selected = models.stream().map(BenchModel::parse).toList();
         // Every engine and the device are checked before the data is read or anything is timed.
         List<Backend> backends = engines.stream().map(name -> Backend.resolve(name, device)).toList();
+        // --out is checked before minutes of measuring, not after.
+        StagedRun staged = out != null ? StagedRun.at(out, force ? StagedRun.Mode.FORCE : StagedRun.Mode.NEW)
+                : StagedRun.under(Path.of("runs", "bench"), LocalDateTime.now());
         Instant started = Instant.now();
         LabeledData data = trainingData();
         Map<String, String> versions = new LinkedHashMap<>();
@@ -107,8 +114,7 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        RunDirectory run = out != null ? RunDirectory.createAt(out, false)
-                : RunDirectory.createUnder(Path.of("runs", "bench"), LocalDateTime.now());
+        RunDirectory run = staged.begin();
         Table table = resultsTable(results);
         run.csv(CSV, table);
         run.markdown(MARKDOWN, table, 3);
@@ -117,9 +123,10 @@ public final class BenchCommand implements Callable<Integer> {
         sgemm.forEach((engine, gflops) -> metrics.put("sgemm_gflops_" + engine, gflops));
         metrics.put("sgemm_gflops", sgemm.values().iterator().next());
         double seconds = Duration.between(started, Instant.now()).toNanos() / 1e9;
-        Path file = new Summary("bench", String.join(",", versions.keySet()), String.join(",", versions.values()),
+        new Summary("bench", String.join(",", versions.keySet()), String.join(",", versions.values()),
                 backends.get(0).deviceSpec(), (int) SEED, smoke, started, seconds, Summary.Status.SUCCEEDED, null, params(data), metrics,
                 run.artifacts()).write(run);
+        Path file = staged.finish(Summary.Status.SUCCEEDED).resolve(Summary.FILE.name());
         console.print(MarkdownTable.render(table, 3));
         sgemm.forEach((engine, gflops) -> console.println(
                 String.format(Locale.ROOT, "sgemm %s: %.1f GFLOP/s", engine, gflops)));

@@ -16,6 +16,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code atelier} command: lists, describes, runs and compares experiments.
@@ -85,8 +86,19 @@ public final class AtelierCli implements Callable<Integer> {
     private static int onBadArguments(ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         String help = command.getCommandSpec().qualifiedName() + " --help";
-        command.getErr().println("atelier: " + oneLine(e.getMessage()) + " (see '" + help + "')");
+        // picocli words some messages "option option '--set'"
+        String message = oneLine(e.getMessage()).replace("option option", "option");
+        command.getErr().println("atelier: " + message + suggestion(e) + " (see '" + help + "')");
         return EXIT_BAD_INPUT;
+    }
+
+    /** For a mistyped command ({@code atelier lst}): the near-miss commands picocli finds, as experiment names get. */
+    private static String suggestion(ParameterException e) {
+        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()
+                && e.getCommandLine().getParent() == null) {
+            return "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+        }
+        return "";
     }
 
     private static int onFailure(Exception e, CommandLine command, ParseResult parsed) {

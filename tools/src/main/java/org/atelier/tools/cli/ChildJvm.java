@@ -1,12 +1,14 @@
 package org.atelier.tools.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.atelier.core.trial.JvmCommand;
 
 /**
@@ -23,16 +25,21 @@ final class ChildJvm {
      * test runners such as Surefire use as their channel.)
      *
      * @param cliArguments the arguments after {@code atelier}
-     * @param out receives the child's stdout
-     * @param err receives the child's stderr
+     * @param out receives the child's stdout, line by line, each line through {@code lines}
+     * @param lines rewrites each line of stdout and stderr (e.g. a staging path into the run's final place)
+     * @param err receives the child's stderr, line by line, each line through {@code lines}
+     * @param started told of the child process once it runs (so that it can be stopped from elsewhere)
      * @return the child's exit code
      * @throws IOException if the child cannot be started
      * @throws InterruptedException if interrupted while waiting; the child is then stopped
      */
-    static int run(List<String> cliArguments, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
+    static int run(List<String> cliArguments, PrintWriter out, UnaryOperator<String> lines, PrintWriter err,
+            Consumer<Process> started) throws IOException, InterruptedException {
         Process child = JvmCommand.of(AtelierCli.class.getName(), cliArguments).processBuilder().start();
-        Thread stdout = copy(child.getInputStream(), out);
-        Thread stderr = copy(child.getErrorStream(), err);
+        started.accept(child);
+        Thread stdout = copyLines(child.getInputStream(), out, lines);
+        // Line by line: a child's stderr is a pipe, so its progress comes in whole lines, not a redrawn bar.
+        Thread stderr = copyLines(child.getErrorStream(), err, lines);
         try {
             int exit = child.waitFor();
             stdout.join();
@@ -44,13 +51,11 @@ final class ChildJvm {
         }
     }
 
-    private static Thread copy(InputStream from, PrintWriter to) {
+    private static Thread copyLines(InputStream from, PrintWriter to, UnaryOperator<String> lines) {
         Thread copier = new Thread(() -> {
-            try (Reader reader = new InputStreamReader(from, StandardCharsets.UTF_8)) {
-                char[] buffer = new char[8192];
-                for (int n = reader.read(buffer); n != -1; n = reader.read(buffer)) {
-                    to.write(buffer, 0, n);
-                    // Progress lines should appear as the child writes them, not at its end.
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(from, StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    to.println(lines.apply(line));
                     to.flush();
                 }
             } catch (IOException e) {

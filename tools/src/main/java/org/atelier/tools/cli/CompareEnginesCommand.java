@@ -1,7 +1,7 @@
 package org.atelier.tools.cli;
 
-import ai.djl.engine.Engine;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -11,14 +11,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.atelier.core.AtelierException;
+import org.atelier.core.engine.Backend;
 import org.atelier.core.experiment.Experiment;
 import org.atelier.core.experiment.ExperimentRegistry;
 import org.atelier.core.experiment.Params;
 import org.atelier.core.experiment.RunOptions;
 import org.atelier.core.report.RunDirectory;
+import org.atelier.core.report.RunEnd;
 import org.atelier.core.report.RunFile;
+import org.atelier.core.report.StagedRun;
 import org.atelier.core.report.Summary;
 import org.atelier.core.trial.TrialExecutors;
 import picocli.CommandLine.Command;
@@ -50,6 +56,9 @@ final class CompareEnginesCommand implements Callable<Integer> {
     /** The comparison table as Markdown. */
     static final RunFile MARKDOWN = new RunFile("comparison.md", "the same as a Markdown table, with the engines' versions");
 
+    /** How long a stopped child may take to record its run as interrupted. */
+    private static final int CHILD_STOP_SECONDS = 30;
+
     @Parameters(paramLabel = "NAME", description = "The experiment, as `atelier list` names it.")
     String name;
 
@@ -70,36 +79,79 @@ final class CompareEnginesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Experiment experiment = ExperimentRegistry.load().find(name);
         // Bad --set values and executor options fail here, once, rather than in every child.
-        Params params = Params.resolve(experiment, settings.smoke, settings.overrides);
+        Params params = Params.resolve(experiment, settings.smoke, settings.overrides());
         TrialExecutors.create(settings.executor, settings.parallel);
         List<String> engineNames = canonical(engines);
-        RunDirectory dir = settings.out != null
-                ? RunDirectory.createAt(settings.out, settings.force)
-                : RunDirectory.createUnder(RunOptions.DEFAULT_RUNS_ROOT.resolve("compare-engines").resolve(experiment.name()),
+        if (settings.resume) {
+            throw new AtelierException("compare-engines does not take --resume; continue an engine's run with"
+                    + " ./atelier run " + experiment.name() + " --engine ENGINE --out DIR/ENGINE --resume");
+        }
+        StagedRun staged = settings.out != null ? StagedRun.at(settings.out, settings.outMode())
+                : StagedRun.under(RunOptions.DEFAULT_RUNS_ROOT.resolve("compare-engines").resolve(experiment.name()),
                         LocalDateTime.now());
+        RunDirectory dir = staged.begin();
         Instant started = Instant.now();
         long start = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Summary> runs = new ArrayList<>();
+        List<Summary> runs = new CopyOnWriteArrayList<>();
+        AtomicReference<Process> child = new AtomicReference<>();
+        RunEnd end = RunEnd.watch(() -> {
+            // Stopped: the running child records its own run as interrupted, then the comparison is.
+            stop(child.get());
+            String error = "interrupted (the process was stopped by a signal) with " + runs.size() + " of "
+                    + engineNames.size() + " engines done";
+            dir.seal(() -> summarize(experiment, params, engineNames, runs, Map.of(), Summary.Status.INTERRUPTED, error,
+                    dir, started, (System.nanoTime() - start) / 1e9).write(dir));
+            err.println("atelier: interrupted; compare-engines of " + name + " recorded as " + error + " in "
+                    + staged.finish(Summary.Status.INTERRUPTED));
+            err.flush();
+        });
         for (String engine : engineNames) {
             String label = engine.toLowerCase(Locale.ROOT);
-            int exit = ChildJvm.run(childArguments(engine, dir.root().resolve(label)), out, err);
+            // The child writes into the staging directory; its lines name the place the run moves to.
+            String staging = dir.root().toString();
+            String target = staged.target().toString();
+            int exit = ChildJvm.run(childArguments(engine, dir.root().resolve(label)), out,
+                    line -> line.replace(staging, target), err, child::set);
             if (exit != 0) {
-                err.println("atelier: the " + engine + " run of " + name + " failed (exit "
-                        + exit + ", its error is above); its run directory is " + dir.root().resolve(label));
+                end.claim();
+                String error = "the " + engine + " run of " + name + " failed (exit " + exit + ")";
+                summarize(experiment, params, engineNames, runs, Map.of(), Summary.Status.FAILED, error, dir, started,
+                        (System.nanoTime() - start) / 1e9).write(dir);
+                Path place = staged.finish(Summary.Status.FAILED);
+                Path childRun = place.resolve(label);
+                err.println("atelier: " + error + ", its error is above; "
+                        + (Files.isDirectory(childRun) ? "its run directory is " + childRun
+                                : "it left no run directory; the comparison's summary.json is in " + place));
                 return exit;
             }
             runs.add(Summary.read(dir.artifact(label + "/" + Summary.FILE.name())));
         }
+        end.claim();
         EngineComparison comparison = new EngineComparison(runs);
         dir.csv(CSV, comparison.table());
         dir.writeString(MARKDOWN, comparison.markdown());
-        summarize(experiment, params, runs, comparison, dir, started, (System.nanoTime() - start) / 1e9).write(dir);
+        summarize(experiment, params, engineNames, runs, comparison.flatMetrics(), Summary.Status.SUCCEEDED, null, dir,
+                started, (System.nanoTime() - start) / 1e9).write(dir);
+        Path place = staged.finish(Summary.Status.SUCCEEDED);
         out.print(comparison.markdown());
-        out.println("run directory: " + dir.root());
+        out.println("run directory: " + place);
         out.flush();
         return 0;
+    }
+
+    /** Stops a child with SIGTERM and gives it time to record its run as interrupted. */
+    private static void stop(Process child) {
+        if (child == null || !child.isAlive()) {
+            return;
+        }
+        child.destroy();
+        try {
+            child.waitFor(CHILD_STOP_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private List<String> childArguments(String engine, Path out) {
@@ -111,14 +163,14 @@ final class CompareEnginesCommand implements Callable<Integer> {
         return args;
     }
 
-    /** The engines as DJL spells them, checked before any child starts (without loading their natives). */
+    /**
+     * The engines as DJL spells them, checked before any child starts: each must be on the class
+     * path and able to train (DJL's remote-inference RPC engine is listed by DJL but cannot).
+     */
     private static List<String> canonical(List<String> requested) {
-        List<String> available = Engine.getAllEngines().stream().sorted().toList();
         List<String> names = new ArrayList<>();
         for (String engine : requested) {
-            String match = available.stream().filter(a -> a.equalsIgnoreCase(engine.trim())).findFirst()
-                    .orElseThrow(() -> new AtelierException("unknown engine '" + engine + "' in --engines; available: "
-                            + String.join(", ", available)));
+            String match = Backend.engine(engine.trim()).getEngineName();
             if (names.contains(match)) {
                 throw new AtelierException("--engines names " + match + " twice; name each engine once");
             }
@@ -127,15 +179,16 @@ final class CompareEnginesCommand implements Callable<Integer> {
         return names;
     }
 
-    private Summary summarize(Experiment experiment, Params params, List<Summary> runs, EngineComparison comparison,
-            RunDirectory dir, Instant started, double seconds) {
+    private Summary summarize(Experiment experiment, Params params, List<String> engineNames, List<Summary> runs,
+            Map<String, Double> metrics,
+            Summary.Status status, String error, RunDirectory dir, Instant started, double seconds) {
         Map<String, Object> recorded = new LinkedHashMap<>();
         recorded.put("experiment", experiment.name());
-        recorded.put("engines", runs.stream().map(Summary::engine).toList());
+        recorded.put("engines", engineNames);
         recorded.putAll(params.asMap());
         return new Summary("compare-engines", join(runs, Summary::engine), join(runs, Summary::engineVersion),
-                runs.get(0).device(), settings.seed, settings.smoke, started, seconds, Summary.Status.SUCCEEDED, null,
-                recorded, comparison.flatMetrics(), dir.artifacts());
+                runs.isEmpty() ? settings.device : runs.get(0).device(), settings.seed, settings.smoke, started, seconds,
+                status, error, recorded, metrics, dir.artifacts());
     }
 
     private static String join(List<Summary> runs, Function<Summary, String> field) {

@@ -42,12 +42,12 @@ final class RunCommand implements Callable<Integer> {
         try {
             summary = runner.execute();
         } catch (RuntimeException e) {
-            throw new RunFailure(experiment.name(), runner.runDirectory().root(), e);
+            throw new RunFailure(experiment.name(), runner.location(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(TextTable.render(summary.metrics().entrySet().stream()
                 .map(m -> List.of(m.getKey(), NumberText.formatMetric(m.getValue(), NumberText.DEFAULT_DECIMALS))).toList(), ""));
-        out.println("run directory: " + runner.runDirectory().root());
+        out.println("run directory: " + runner.location());
         out.flush();
         return 0;
     }

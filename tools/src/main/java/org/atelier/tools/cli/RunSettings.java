@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.atelier.core.AtelierException;
 import org.atelier.core.experiment.RunOptions;
+import org.atelier.core.report.StagedRun;
 import org.atelier.core.trial.TrialExecutors;
 import picocli.CommandLine.Option;
 
@@ -21,8 +23,8 @@ final class RunSettings {
     int seed;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override a parameter (repeatable); `atelier describe NAME` lists them.")
-    Map<String, String> overrides = new LinkedHashMap<>();
+            description = "Override a parameter (repeatable, each key once); `atelier describe NAME` lists them.")
+    List<String> sets = new ArrayList<>();
 
     @Option(names = "--smoke", description = "Same code path on a tiny slice, in seconds: the parameters' smoke defaults.")
     boolean smoke;
@@ -32,8 +34,13 @@ final class RunSettings {
     Path out;
 
     @Option(names = "--force",
-            description = "Write into an --out directory that already holds a run (same-named files are replaced, others kept).")
+            description = "Replace the run an --out directory holds (or add to a directory that holds other files),"
+                    + " once the new run succeeds; a failed or interrupted attempt is kept beside it as DIR.failed-<time>.")
     boolean force;
+
+    @Option(names = "--resume",
+            description = "Continue the failed or interrupted run in --out DIR: its finished trials are reused.")
+    boolean resume;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Data directory (default: $ATELIER_DATA, else data/ in the working directory if it exists, else ~/.atelier/data).")
@@ -49,23 +56,58 @@ final class RunSettings {
                     + " (default: ${DEFAULT-VALUE}).")
     int parallel;
 
-    /** Run options with these settings; the caller adds the engine and, if it chooses, the output directory. */
-    RunOptions.Builder options() {
-        return RunOptions.builder().optDevice(device).optSeed(seed).optSet(overrides).optSmoke(smoke)
-                .optOut(out).optForce(force).optDataDir(dataDir).optExecutor(executor).optParallel(parallel);
+    /**
+     * The {@code --set} values by key, in the order given.
+     *
+     * @return the overrides
+     * @throws AtelierException for a value without {@code =} or a key given twice (which would
+     *     otherwise silently keep the last value)
+     */
+    Map<String, String> overrides() {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (String set : sets) {
+            int equals = set.indexOf('=');
+            if (equals <= 0) {
+                throw new AtelierException("--set " + set + " is not KEY=VALUE; write e.g. --set epochs=5"
+                        + " (atelier describe NAME lists the keys)");
+            }
+            String key = set.substring(0, equals).strip();
+            String value = set.substring(equals + 1);
+            String earlier = overrides.put(key, value);
+            if (earlier != null) {
+                throw new AtelierException("--set " + key + " is given twice (" + key + "=" + earlier + ", then "
+                        + key + "=" + value + "); give each parameter once");
+            }
+        }
+        return overrides;
     }
 
-    /** These settings as {@code run} arguments for a child process, without {@code --out}. */
+    /** What the user asked to do with {@code --out}. */
+    StagedRun.Mode outMode() {
+        if (resume && force) {
+            throw new AtelierException("--resume continues a run and --force replaces it; give one of them");
+        }
+        return resume ? StagedRun.Mode.RESUME : force ? StagedRun.Mode.FORCE : StagedRun.Mode.NEW;
+    }
+
+    /** Run options with these settings; the caller adds the engine and, if it chooses, the output directory. */
+    RunOptions.Builder options() {
+        return RunOptions.builder().optDevice(device).optSeed(seed).optSet(overrides()).optSmoke(smoke)
+                .optOut(out).optForce(force).optResume(resume).optDataDir(dataDir).optExecutor(executor).optParallel(parallel);
+    }
+
+    /**
+     * These settings as {@code run} arguments for a child process whose {@code --out} is new, so
+     * without {@code --out}, {@code --force} and {@code --resume}.
+     */
     List<String> arguments() {
         List<String> args = new ArrayList<>(List.of("--device", device, "--seed", String.valueOf(seed),
                 "--executor", executor, "--parallel", String.valueOf(parallel)));
-        overrides.forEach((key, value) -> args.addAll(List.of("--set", key + "=" + value)));
+        overrides().forEach((key, value) -> args.addAll(List.of("--set", key + "=" + value)));
         if (smoke) {
             args.add("--smoke");
         }
-        if (force) {
-            args.add("--force");
-        }
+
         if (dataDir != null) {
             // Absolute, so the child resolves it no matter where it runs.
             args.addAll(List.of("--data-dir", dataDir.toAbsolutePath().toString()));

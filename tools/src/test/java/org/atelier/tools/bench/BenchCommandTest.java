@@ -59,6 +59,17 @@ class BenchCommandTest {
                 summary.getAsJsonArray("artifacts").asList().stream().map(e -> e.getAsString()).toList());
     }
 
+    /** Issue 10, reproduction 7: bench told the user to add --force, which it did not accept, after measuring. */
+    @Test
+    void anOutHoldingARunIsRefusedBeforeMeasuringAndForceIsAccepted(@TempDir Path out) throws Exception {
+        Files.writeString(out.resolve("summary.json"), "{}");
+        BenchCommand bench = new BenchCommand();
+        new CommandLine(bench).parseArgs("--out", out.toString(), "--engines", "NoSuchEngine");
+        AtelierException error = org.junit.jupiter.api.Assertions.assertThrows(AtelierException.class, bench::call);
+        assertTrue(error.getMessage().contains("--force"), error.getMessage());
+        new CommandLine(new BenchCommand()).parseArgs("--out", out.toString(), "--force");
+    }
+
     @Test
     void unknownModelIsAOneLineError() {
         BenchCommand bench = new BenchCommand();

@@ -162,7 +162,7 @@ class AtelierCliTest {
     void outHoldingARunIsRefusedUnlessForced() {
         Path out = temp.resolve("twice");
         assertEquals(0, atelier("run", "hello-ndarray", "--smoke", "--out", out.toString()).exit());
-        assertOneErrorLine(atelier("run", "hello-ndarray", "--smoke", "--out", out.toString()), 2, "already holds a run", "--force");
+        assertOneErrorLine(atelier("run", "hello-ndarray", "--smoke", "--out", out.toString()), 2, "already holds a succeeded run of hello-ndarray", "--force");
         assertEquals(0, atelier("run", "hello-ndarray", "--smoke", "--out", out.toString(), "--force", "--set", "n=10").exit());
         assertEquals(45.0, Summary.read(out).metrics().get("sum"));
     }
