@@ -10,8 +10,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 import org.atelier.core.AtelierException;
-import org.atelier.core.engine.Backend;
 import org.atelier.core.testing.OnEachEngine;
+import org.atelier.core.testing.TestBackends;
 import org.junit.jupiter.api.Test;
 
 class NearestNeighborsTest {
@@ -21,7 +21,7 @@ class NearestNeighborsTest {
     void findsTheExactNeighboursWithExactDistances(String engine) {
         Clusters data = Clusters.of(5, 60, 7, 3, 1);
         Points queries = Clusters.of(3, 30, 7, 3, 2).points;
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             Neighbors found = NearestNeighbors.search(manager, data.points, queries, 12, 2);
             assertEquals(queries.count(), found.queries());
             for (int q = 0; q < queries.count(); q++) {
@@ -39,7 +39,7 @@ class NearestNeighborsTest {
     void selfSearchSkipsThePointAndBreaksTiesByIndex(String engine) {
         float[] values = {0, 0, 1, 0, 0, 0, 0, 1, 5, 5, 1, 0};
         Points points = new Points(values, 6, 2); // 0 and 2 coincide, 1 and 5 coincide
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             Neighbors found = NearestNeighbors.searchSelf(manager, points, 3, 1);
             assertArrayEquals(new int[] {2, 1, 3}, row(found, 0));
             assertArrayEquals(new int[] {5, 0, 2}, row(found, 1));
@@ -51,7 +51,7 @@ class NearestNeighborsTest {
     @Test
     void refusesImpossibleSearches() {
         Points points = Clusters.of(2, 5, 3, 1, 3).points;
-        try (NDManager manager = Backend.resolve("PyTorch", "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend("PyTorch").newManager()) {
             AtelierException tooMany = assertThrows(AtelierException.class,
                     () -> NearestNeighbors.searchSelf(manager, points, 10, 1));
             assertTrue(tooMany.getMessage().contains("among 9 other points"), tooMany.getMessage());

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
 import org.atelier.core.AtelierException;
-import org.atelier.core.engine.Backend;
 import org.atelier.core.testing.OnEachEngine;
+import org.atelier.core.testing.TestBackends;
 import org.junit.jupiter.api.Test;
 
 class TsneTest {
@@ -19,7 +19,7 @@ class TsneTest {
     void separatesClusters(String engine) {
         Clusters data = Clusters.of(10, 100, 50, 3, 5);
         TsneResult result;
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             result = Tsne.builder().optIterations(400).optEarlyExaggerationIterations(150).build()
                     .embed(manager, data.points);
             double accuracy = leaveOneOutAccuracy(manager, result.embedding(), data.labels, 10);

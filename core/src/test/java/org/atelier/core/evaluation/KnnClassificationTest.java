@@ -8,8 +8,8 @@ import java.util.List;
 import org.atelier.core.data.Fold;
 import org.atelier.core.embedding.Neighbors;
 import org.atelier.core.embedding.Points;
-import org.atelier.core.engine.Backend;
 import org.atelier.core.testing.OnEachEngine;
+import org.atelier.core.testing.TestBackends;
 import org.junit.jupiter.api.Test;
 
 class KnnClassificationTest {
@@ -32,7 +32,7 @@ class KnnClassificationTest {
         float[] values = {0, 1, 2, 3, 10, 11, 12, 13};
         int[] labels = {0, 0, 0, 0, 1, 1, 1, 1};
         Fold fold = new Fold(0, new int[] {0, 1, 3, 4, 6, 7}, new int[] {2, 5});
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             ConfusionMatrix matrix = KnnClassification.holdOut(manager, new Points(values, 8, 1), labels,
                     List.of("left", "right"), fold, 3, 2);
             assertEquals(2, matrix.total());

@@ -9,8 +9,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
-import org.atelier.core.engine.Backend;
 import org.atelier.core.testing.OnEachEngine;
+import org.atelier.core.testing.TestBackends;
 import org.atelier.core.training.Inference;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +19,7 @@ class FeatureLayersTest {
     /** The CNN's features are fc1's 50 ReLU outputs, with or without the dropout before fc2; the MLP's its last hidden layer's. */
     @OnEachEngine
     void featuresAreTheLastHiddenLayersOutputs(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             NDArray images = manager.randomUniform(0, 1, new Shape(5, 1, 28, 28));
             SequentialBlock[] models = {Models.pytorchExampleCnn(10, 0.5f), Models.pytorchExampleCnn(10, 0f),
                 Models.mlp(new int[] {32, 16}, 10)};

@@ -12,7 +12,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.util.List;
-import org.atelier.core.engine.Backend;
 import org.atelier.core.report.ModelSummary;
 import org.atelier.core.testing.OnEachEngine;
 import org.atelier.core.testing.TestBackends;
@@ -61,7 +60,7 @@ class ModelsTest {
 
     @OnEachEngine
     void theCnnsLayersHaveTheExamplesParameterCountsAndBatchNormAddsFourValuesPerChannel(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             Shape input = new Shape(2, 1, 28, 28);
             Block cnn = Models.pytorchExampleCnn(10, 0.5f);
             initialize(cnn, manager, input);
@@ -84,7 +83,7 @@ class ModelsTest {
 
     @OnEachEngine
     void trainOnlyLastFreezesEveryOtherParameterizedLayer(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             Shape input = new Shape(2, 1, 28, 28);
             Block cnn = Models.pytorchExampleCnn(10, 0.5f);
             initialize(cnn, manager, input);

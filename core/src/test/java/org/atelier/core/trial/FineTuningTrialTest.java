@@ -14,6 +14,7 @@ import java.util.Map;
 import org.atelier.core.data.Datasets;
 import org.atelier.core.testing.OnEachEngine;
 import org.atelier.core.testing.RealData;
+import org.atelier.core.testing.TestBackends;
 import org.atelier.core.training.SplitCurve;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,7 @@ class FineTuningTrialTest {
 
     @OnEachEngine
     void frozenParametersStayBitForBitAndOnlyTheOutputLayerLearns(String engine) {
-        TrialEnvironment environment = new TrialEnvironment(engine, "cpu",
+        TrialEnvironment environment = new TrialEnvironment(engine, TestBackends.DEVICE,
                 RealData.locator(Datasets.FASHION_MNIST).root(), temp);
         FitSpec fit = FitSpec.builder().sgd(0.05).batchSize(32).maxEpochs(2).evaluateBeforeTraining(true).build();
         TrialSpec pretrain = TrialSpec.of("pretrain", ModelSpec.cnn(10, 0.5), DataSpec.of(Datasets.MNIST)

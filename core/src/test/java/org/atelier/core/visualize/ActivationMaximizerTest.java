@@ -20,6 +20,7 @@ import org.atelier.core.engine.Backend;
 import org.atelier.core.models.Initializers;
 import org.atelier.core.models.Models;
 import org.atelier.core.testing.OnEachEngine;
+import org.atelier.core.testing.TestBackends;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,7 +44,7 @@ class ActivationMaximizerTest {
 
     @OnEachEngine
     void raisesTheTargetLogitAndKeepsShapeAndRange(String engine) {
-        Backend backend = Backend.resolve(engine, "cpu");
+        Backend backend = TestBackends.backend(engine);
         try (NDManager manager = backend.newManager()) {
             SequentialBlock cnn = cnn(backend, manager);
             ActivationMaximizer.Result result = maximizer(1).maximize(cnn, IMAGE, CLASSES, STANDARDIZE, manager);
@@ -67,7 +68,7 @@ class ActivationMaximizerTest {
 
     @OnEachEngine
     void sameSeedSameImagesOtherSeedOtherImages(String engine) {
-        Backend backend = Backend.resolve(engine, "cpu");
+        Backend backend = TestBackends.backend(engine);
         try (NDManager manager = backend.newManager()) {
             SequentialBlock cnn = cnn(backend, manager);
             float[] first = maximizer(7).maximize(cnn, IMAGE, CLASSES, STANDARDIZE, manager).images().toFloatArray();
@@ -80,7 +81,7 @@ class ActivationMaximizerTest {
 
     @OnEachEngine
     void anImageDoesNotDependOnTheOtherClassesInItsBatch(String engine) {
-        Backend backend = Backend.resolve(engine, "cpu");
+        Backend backend = TestBackends.backend(engine);
         try (NDManager manager = backend.newManager()) {
             SequentialBlock cnn = cnn(backend, manager);
             ActivationMaximizer.Result batch = maximizer(3).maximize(cnn, IMAGE, CLASSES, STANDARDIZE, manager);
@@ -91,7 +92,7 @@ class ActivationMaximizerTest {
 
     @OnEachEngine
     void leavesTheModelsParametersAndTheirGradientFlagsAsTheyWere(String engine) {
-        Backend backend = Backend.resolve(engine, "cpu");
+        Backend backend = TestBackends.backend(engine);
         try (NDManager manager = backend.newManager()) {
             SequentialBlock cnn = cnn(backend, manager);
             List<float[]> before = new ArrayList<>();
@@ -108,7 +109,7 @@ class ActivationMaximizerTest {
 
     @OnEachEngine
     void regularizationMakesSmootherImagesThanPlainAscent(String engine) {
-        Backend backend = Backend.resolve(engine, "cpu");
+        Backend backend = TestBackends.backend(engine);
         try (NDManager manager = backend.newManager()) {
             SequentialBlock cnn = cnn(backend, manager);
             ActivationMaximizer regularized = maximizer(5);
@@ -123,7 +124,7 @@ class ActivationMaximizerTest {
 
     @OnEachEngine
     void refusesAClassTheModelDoesNotHave(String engine) {
-        Backend backend = Backend.resolve(engine, "cpu");
+        Backend backend = TestBackends.backend(engine);
         try (NDManager manager = backend.newManager()) {
             SequentialBlock cnn = cnn(backend, manager);
             AtelierException tooLarge = assertThrows(AtelierException.class,
@@ -142,7 +143,7 @@ class ActivationMaximizerTest {
 
     @OnEachEngine
     void roughnessIsTheMeanAbsoluteDifferenceOfNeighbours(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             // one 2 × 3 image: rows 0 1 0 / 0 0 0 → horizontal |0−1| + |1−0|, vertical |0−0| + |1−0| + |0−0|
             ActivationMaximizer.Result result = new ActivationMaximizer.Result(
                     manager.create(new float[] {0, 1, 0, 0, 0, 0}, new Shape(1, 1, 2, 3)), new int[] {0},

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.atelier.core.data.Datasets;
 import org.atelier.core.experiment.Experiment;
 import org.atelier.core.experiment.ExperimentContext;
 import org.atelier.core.experiment.Param;
@@ -67,6 +68,11 @@ public final class ActivationMaximization implements Experiment {
     public String description() {
         return "What the Fashion-MNIST CNN learned: images that maximize each class's logit, and whether accuracy"
                 + " tracks image quality";
+    }
+
+    @Override
+    public List<String> datasets() {
+        return List.of(Datasets.FASHION_MNIST);
     }
 
     @Override

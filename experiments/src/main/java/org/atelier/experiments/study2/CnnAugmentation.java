@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.atelier.core.data.Datasets;
 import org.atelier.core.experiment.Experiment;
 import org.atelier.core.experiment.ExperimentContext;
 import org.atelier.core.experiment.Param;
@@ -49,6 +50,11 @@ public final class CnnAugmentation implements Experiment {
     @Override
     public String description() {
         return "Batch augmentations shown on samples, then the CNN trained on augmented batches: best-epoch test accuracy";
+    }
+
+    @Override
+    public List<String> datasets() {
+        return List.of(Datasets.FASHION_MNIST);
     }
 
     @Override

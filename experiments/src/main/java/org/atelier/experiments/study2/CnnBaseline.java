@@ -2,6 +2,7 @@ package org.atelier.experiments.study2;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.atelier.core.data.Datasets;
 import org.atelier.core.experiment.Experiment;
 import org.atelier.core.experiment.ExperimentContext;
 import org.atelier.core.experiment.Param;
@@ -34,6 +35,11 @@ public final class CnnBaseline implements Experiment {
     @Override
     public String description() {
         return "The PyTorch-example CNN on Fashion-MNIST: parameters per layer, learning-rate sweep, best-epoch test accuracy";
+    }
+
+    @Override
+    public List<String> datasets() {
+        return List.of(Datasets.FASHION_MNIST);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.atelier.experiments.study2;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.atelier.core.data.Datasets;
 import org.atelier.core.experiment.Experiment;
 import org.atelier.core.experiment.ExperimentContext;
 import org.atelier.core.experiment.Param;
@@ -28,6 +29,11 @@ public final class CnnBatchNorm implements Experiment {
     @Override
     public String description() {
         return "The CNN with batch normalization after each convolution and fc1, from scratch: best-epoch test accuracy";
+    }
+
+    @Override
+    public List<String> datasets() {
+        return List.of(Datasets.FASHION_MNIST);
     }
 
     @Override

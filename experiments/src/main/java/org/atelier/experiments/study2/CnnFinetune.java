@@ -2,6 +2,7 @@ package org.atelier.experiments.study2;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.atelier.core.data.Datasets;
 import org.atelier.core.experiment.Experiment;
 import org.atelier.core.experiment.ExperimentContext;
 import org.atelier.core.experiment.Param;
@@ -30,6 +31,11 @@ public final class CnnFinetune implements Experiment {
     @Override
     public String description() {
         return "MNIST pre-training, then Fashion-MNIST with all but fc2 frozen, nothing frozen, and from scratch";
+    }
+
+    @Override
+    public List<String> datasets() {
+        return List.of(Datasets.FASHION_MNIST, Datasets.MNIST);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.atelier.experiments.study2;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.atelier.core.data.Datasets;
 import org.atelier.core.experiment.Experiment;
 import org.atelier.core.experiment.ExperimentContext;
 import org.atelier.core.experiment.Param;
@@ -27,6 +28,11 @@ public final class CnnTechniques implements Experiment {
     @Override
     public String description() {
         return "Baseline, augmentation, batch norm and MNIST fine-tuning side by side: learning curves, best method";
+    }
+
+    @Override
+    public List<String> datasets() {
+        return List.of(Datasets.FASHION_MNIST, Datasets.MNIST);
     }
 
     @Override

@@ -85,6 +85,11 @@ public final class TsneFeatures implements Experiment {
     }
 
     @Override
+    public List<String> datasets() {
+        return List.of(Datasets.FASHION_MNIST);
+    }
+
+    @Override
     public String study() {
         return TsneReport.STUDY;
     }
