@@ -1,0 +1,339 @@
+package org.atelier.experiments.study3;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.atelier.core.experiment.ExperimentContext;
+import org.atelier.core.report.RunFile;
+import org.atelier.core.report.StudyReport;
+import org.atelier.core.report.StudyReport.Section;
+import org.atelier.core.report.chart.EpochAxis;
+import org.atelier.core.report.chart.Figure;
+import org.atelier.core.report.chart.LineChart;
+import org.atelier.core.training.EpochRecord;
+import org.atelier.core.trial.DataSpec;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The words of study 3: each method turns one finding into its report section, its answer bullet
+ * and its metrics, side by side, so that a number cannot differ between {@code report.md}, the
+ * answers at a glance and {@code summary.json}. The experiments compute, this class explains.
+ */
+final class Study3Report {
+
+    /** The study the experiments belong to, as {@code ./atelier list} groups them. */
+    static final String STUDY = "3 — Keras-style training";
+
+    /** The report of an experiment. */
+    static final RunFile REPORT = new RunFile("report.md", "the study's answers with the run's numbers and figures");
+    /** Per-epoch histories of the trained models. */
+    static final RunFile HISTORY = new RunFile("history.csv",
+            "per-epoch history of every trained model (model, epoch, train/validation loss and accuracy, seconds)");
+
+    /** The share of the training images held out for validation. */
+    static final double VALIDATION = 0.1;
+
+    private final StudyReport report;
+
+    /**
+     * Starts a report.
+     *
+     * @param title its title
+     * @param smoke whether the run is a smoke run, whose numbers mean nothing
+     */
+    Study3Report(String title, boolean smoke) {
+        this.report = new StudyReport(title);
+        if (smoke) {
+            report.preface("**Smoke run: a few hundred images and tiny models only; the numbers below mean nothing.**");
+        }
+    }
+
+    /** The assembled report, for {@code StudyReport.write}. */
+    StudyReport report() {
+        return report;
+    }
+
+    /** MNIST with 10 % of the training images held out (stratified), standardized on the training split. */
+    static DataSpec mnist(ExperimentContext context) {
+        return DataSpec.of("mnist").with("splitSeed", context.seed()).with("smoke", context.smoke())
+                .with("validation", VALIDATION);
+    }
+
+    // ----- mnist-tiny-cnn -------------------------------------------------------------------
+
+    void tinyParameters(LayerParameters tiny, RunFile table, RunFile summary) {
+        StringBuilder sum = new StringBuilder();
+        for (LayerParameters.Row row : tiny.withParameters()) {
+            sum.append(sum.length() == 0 ? "" : " + ").append(row.trainable());
+        }
+        section("The tiny CNN and its parameters")
+                .paragraph("Input 1 × 28 × 28 (one grey channel). Each convolution has one weight per filter, "
+                        + "input channel and kernel position plus one bias per filter; each dense layer one weight "
+                        + "per unit and input plus one bias per unit; ReLU, max-pooling and flattening have none. "
+                        + "Counted from the built DJL block (" + table.name() + ", Keras-style summary in "
+                        + summary.name() + "):")
+                .table(tiny.table(), 0)
+                .paragraph(String.format(Locale.ROOT, "Total: %s = **%d trainable parameters**. Pooling halves each "
+                        + "side (24 → 12, 8 → 4), so the second convolution's 3 maps of 4 × 4 leave only 48 numbers "
+                        + "for the dense layers: the convolutions share their 5 × 5 kernels over all positions, "
+                        + "which is why the CNN sees the whole image with so few weights.", sum, tiny.trainable()))
+                .answer(String.format(Locale.ROOT, "**Where do the 1 765 parameters come from?** %s = %d "
+                        + "(weights + biases per layer, §%d).", sum, tiny.trainable(), sectionNumber()))
+                .metric("trainable_parameters", tiny.trainable());
+    }
+
+    void denseFormula(DenseEquivalent dense) {
+        int n = dense.nearestN();
+        int other = dense.exactN() > n ? n + 1 : Math.max(1, n - 1);
+        section("The dense network of the same size")
+                .paragraph(String.format(Locale.ROOT, "One hidden layer of n nodes between 784 inputs and 10 outputs "
+                        + "has 784·n weights + n biases into the hidden layer and 10·n weights + 10 biases into the "
+                        + "output layer: **784·n + n + 10·n + 10 = 795·n + 10** parameters. Setting this to %d gives "
+                        + "n = (%d − 10) / 795 = %.4f: no whole n matches. The nearest is **n = %d with %d "
+                        + "parameters** (%+d); n = %d would have %d (%+d).", dense.budget(), dense.budget(),
+                        dense.exactN(), n, dense.parameters(n), dense.parameters(n) - dense.budget(), other,
+                        dense.parameters(other), dense.parameters(other) - dense.budget()))
+                .table(dense.table(), 4)
+                .answer(String.format(Locale.ROOT, "**Dense network with one hidden layer of n nodes:** 784·n + n + "
+                        + "10·n + 10 = 795·n + 10 parameters; %d parameters would need n = %.2f, the nearest whole n "
+                        + "is %d (%d parameters) (§%d).", dense.budget(), dense.exactN(), n, dense.parameters(n),
+                        sectionNumber()))
+                .metric("dense_hidden_n", n)
+                .metric("dense_parameters", dense.parameters(n));
+    }
+
+    void tinyTrained(TrainedModel tiny, TrainedModel dense, RunFile accuracy, RunFile loss) {
+        section("Training and testing the tiny CNN")
+                .paragraph(String.format(Locale.ROOT, "Both networks train with Adam (rate %s), batch %d, Glorot-uniform "
+                        + "weights, at most %d epochs with early stopping on the validation loss (patience %d); the "
+                        + "epoch of lowest validation loss is kept and tested on the 10 000 test images.",
+                        tiny.spec().fit().learningRate(), tiny.spec().fit().batchSize(), tiny.spec().fit().maxEpochs(),
+                        tiny.spec().fit().earlyStopping().patience()))
+                .keyNumbers(keyNumbers(tiny, dense))
+                .image("accuracy per epoch", accuracy)
+                .image("loss per epoch", loss)
+                .paragraph(String.format(Locale.ROOT, "With %d parameters against %d, the CNN reaches %.2f %% test "
+                        + "accuracy and the dense network %.2f %%: %s The dense network must squeeze every image through "
+                        + "%d numbers, and its %d first-layer weights per hidden node cannot be reused at another "
+                        + "position; the CNN's kernels can.", tiny.parameters(), dense.parameters(),
+                        100 * tiny.testAccuracy(), 100 * dense.testAccuracy(),
+                        tiny.testAccuracy() > dense.testAccuracy()
+                                ? String.format(Locale.ROOT, "%.1f percentage points more with about the same "
+                                        + "budget.", 100 * (tiny.testAccuracy() - dense.testAccuracy()))
+                                : "here the dense network is not worse.",
+                        dense.spec().model().args().isEmpty() ? 0 : Integer.parseInt(dense.spec().model().args().get(0)),
+                        784))
+                .answer(String.format(Locale.ROOT, "**Tiny CNN on MNIST:** test accuracy %.2f %% (kept epoch %d of "
+                        + "%d); the dense network of %d parameters: %.2f %% (§%d).", 100 * tiny.testAccuracy(),
+                        tiny.kept().epoch(), tiny.history().last().epoch(), dense.parameters(),
+                        100 * dense.testAccuracy(), sectionNumber()))
+                .metric("test_accuracy", tiny.testAccuracy())
+                .metric("test_accuracy_dense", dense.testAccuracy())
+                .metric("best_epoch_tiny", tiny.kept().epoch())
+                .metric("seconds_per_epoch_tiny", tiny.secondsPerEpoch());
+    }
+
+    private static Map<String, Number> keyNumbers(TrainedModel... models) {
+        Map<String, Number> numbers = new LinkedHashMap<>();
+        for (TrainedModel m : models) {
+            numbers.put(m.label() + ": parameters", m.parameters());
+            numbers.put(m.label() + ": kept epoch / epochs trained", m.kept().epoch());
+            numbers.put(m.label() + ": validation accuracy (kept epoch)", m.kept().valAccuracy());
+            numbers.put(m.label() + ": test accuracy", m.testAccuracy());
+        }
+        return numbers;
+    }
+
+    void capacity(TrainedModel best, TrainedModel tiny, LayerParameters layers, RunFile layerTable, RunFile ladder,
+            boolean smoke) {
+        List<String> args = best.spec().model().args();
+        boolean reached = best.testAccuracy() >= 0.993;
+        section("More capacity: a VGG-style CNN")
+                .paragraph(String.format(Locale.ROOT, "Stages of filters %s, each two 3 × 3 convolutions (padding 1) "
+                        + "with batch normalization and ReLU, then max-pool 2 and dropout %s; then dense %s with batch "
+                        + "normalization, ReLU, dropout %s and the output layer: **%d trainable parameters**, %.0f× "
+                        + "the tiny CNN (per layer in %s). Adam (rate %s), batch %d, at most %d epochs, early stopping "
+                        + "(patience %d), lowest-validation-loss epoch kept.", args.get(0), args.get(2), args.get(1),
+                        args.get(3), best.parameters(), (double) best.parameters() / tiny.parameters(),
+                        layerTable.name(), best.spec().fit().learningRate(), best.spec().fit().batchSize(),
+                        best.spec().fit().maxEpochs(), best.spec().fit().earlyStopping().patience()))
+                .table(ladder(List.of(tiny, best)), 4)
+                .paragraph(String.format(Locale.ROOT, "Test accuracy **%.2f %%** (target ≥ 99.3 %%: %s), against "
+                        + "%.2f %% for the tiny CNN; the error rate falls from %.2f %% to %.2f %%, at %.1f× the time "
+                        + "per epoch (%.1f s against %.1f s on this machine).", 100 * best.testAccuracy(),
+                        reached ? "reached" : smoke ? "not reached, as expected in a smoke run" : "NOT reached",
+                        100 * tiny.testAccuracy(), 100 * (1 - tiny.testAccuracy()), 100 * (1 - best.testAccuracy()),
+                        best.secondsPerEpoch() / tiny.secondsPerEpoch(), best.secondsPerEpoch(),
+                        tiny.secondsPerEpoch()))
+                .answer(String.format(Locale.ROOT, "**Best accuracy with more capacity:** %.2f %% on the test set "
+                        + "with %d parameters (target ≥ 99.3 %% %s) (§%d).", 100 * best.testAccuracy(),
+                        best.parameters(), reached ? "reached" : "not reached", sectionNumber()))
+                .metric("best_test_accuracy", best.testAccuracy())
+                .metric("parameters_best", best.parameters())
+                .metric("seconds_per_epoch_best", best.secondsPerEpoch());
+        if (layers.trainable() != best.parameters()) {
+            throw new IllegalStateException("parameter counts disagree: " + layers.trainable() + " and " + best.parameters());
+        }
+    }
+
+    void epochs(TrainedModel best, RunFile curves) {
+        List<EpochRecord> epochs = best.history().epochs();
+        EpochRecord kept = best.kept();
+        EpochRecord topAccuracy = epochs.stream().max((a, b) -> Double.compare(a.valAccuracy(), b.valAccuracy()))
+                .orElseThrow();
+        int last = best.history().last().epoch();
+        String stop = best.history().stoppedEarly()
+                ? String.format(Locale.ROOT, "training stopped after epoch %d, %d epochs without a lower validation "
+                        + "loss", last, last - kept.epoch())
+                : String.format(Locale.ROOT, "training ran to the cap of %d epochs without early stopping — the curve "
+                        + "had not turned yet, so more epochs might still help", last);
+        section("How many epochs")
+                .paragraph(String.format(Locale.ROOT, "The number of epochs is read off the validation curves: the "
+                        + "training loss keeps falling as long as the network can fit the training images better, "
+                        + "while the validation loss, measured on 6 000 images the network never trains on, stops "
+                        + "falling once further epochs only fit the training set. The validation loss was lowest "
+                        + "after **epoch %d** (%.4f; validation accuracy %.2f %%); the validation accuracy peaked at "
+                        + "epoch %d (%.2f %%); %s. The kept parameters are epoch %d's: early stopping with the best "
+                        + "epoch restored is the method, and the curves show it.", kept.epoch(), kept.valLoss(),
+                        100 * kept.valAccuracy(), topAccuracy.epoch(), 100 * topAccuracy.valAccuracy(), stop,
+                        kept.epoch()))
+                .image("accuracy of the larger CNN per epoch", curves)
+                .answer(String.format(Locale.ROOT, "**Optimal number of epochs:** chosen by the validation loss "
+                        + "(early stopping, best epoch restored): epoch %d of %d trained (§%d).", kept.epoch(), last,
+                        sectionNumber()))
+                .metric("best_epoch", kept.epoch())
+                .metric("epochs_trained", last);
+    }
+
+    void trainBelowValidation(TrainedModel best, double inferenceTrain, int images) {
+        EpochRecord kept = best.kept();
+        double trainingMode = kept.trainAccuracy();
+        double val = kept.valAccuracy();
+        boolean below = trainingMode < val;
+        section("Why training accuracy can lie below validation accuracy")
+                .paragraph(String.format(Locale.ROOT, "Keras (and Atelier's history) report the training accuracy "
+                        + "of an epoch as the running mean over its batches, computed in **training mode**: dropout "
+                        + "(%s after each stage, %s before the output) switches off a random share of the units for "
+                        + "every batch, batch normalization uses each batch's own statistics, and the weights still "
+                        + "change during the epoch. The validation accuracy is computed after the epoch in "
+                        + "**inference mode**: all units on, running statistics, final weights. The same kept "
+                        + "parameters (epoch %d), measured both ways:", best.spec().model().args().get(2),
+                        best.spec().model().args().get(3), kept.epoch()))
+                .keyNumbers(new LinkedHashMap<>(Map.of(
+                        "training accuracy, training mode (running mean of epoch " + kept.epoch() + ")", trainingMode,
+                        "training accuracy, inference mode (" + images + " training images)", inferenceTrain,
+                        "validation accuracy, inference mode", val)))
+                .paragraph(String.format(Locale.ROOT, "%s In inference mode the training images are classified "
+                        + "%s (%.2f %% against %.2f %% on validation): the network fits its training data at least "
+                        + "as well as unseen data, as it should. The gap of %.2f percentage points between the two "
+                        + "training-accuracy measurements is what dropout (and the changing weights) cost during "
+                        + "training; it is a property of how the number is measured, not of the model.",
+                        below ? String.format(Locale.ROOT, "In training mode the training accuracy (%.2f %%) lies %.2f "
+                                + "points **below** the validation accuracy (%.2f %%).", 100 * trainingMode,
+                                100 * (val - trainingMode), 100 * val)
+                                : String.format(Locale.ROOT, "In this run the training-mode accuracy (%.2f %%) is not "
+                                        + "below the validation accuracy (%.2f %%).", 100 * trainingMode, 100 * val),
+                        inferenceTrain >= val ? "better" : "slightly worse", 100 * inferenceTrain, 100 * val,
+                        100 * (inferenceTrain - trainingMode)))
+                .answer(String.format(Locale.ROOT, "**Why is training accuracy below validation accuracy?** Dropout "
+                        + "and batch statistics are active only in training mode: training accuracy %.2f %% in "
+                        + "training mode, %.2f %% in inference mode, validation %.2f %% (§%d).", 100 * trainingMode,
+                        100 * inferenceTrain, 100 * val, sectionNumber()))
+                .metric("train_accuracy_training_mode", trainingMode)
+                .metric("train_accuracy_inference_mode", inferenceTrain)
+                .metric("val_accuracy_best", val);
+    }
+
+    /** The number of the section added last. */
+    private int sectionNumber() {
+        return lastSection;
+    }
+
+    private int lastSection;
+
+    private Section section(String heading) {
+        Section section = report.section(heading);
+        lastSection = section.number();
+        return section;
+    }
+
+    // ----- tables and figures ---------------------------------------------------------------
+
+    /** One row per model: parameters, epochs, accuracies at the kept epoch, test accuracy, seconds per epoch. */
+    static Table ladder(List<TrainedModel> models) {
+        Table table = Table.create("capacity", StringColumn.create("model"), LongColumn.create("parameters"),
+                IntColumn.create("kept_epoch"), IntColumn.create("epochs"), DoubleColumn.create("train_accuracy"),
+                DoubleColumn.create("val_accuracy"), DoubleColumn.create("test_accuracy"),
+                DoubleColumn.create("seconds_per_epoch"));
+        for (TrainedModel m : models) {
+            table.stringColumn("model").append(m.label());
+            table.longColumn("parameters").append(m.parameters());
+            table.intColumn("kept_epoch").append(m.kept().epoch());
+            table.intColumn("epochs").append(m.history().last().epoch());
+            table.doubleColumn("train_accuracy").append(m.kept().trainAccuracy());
+            table.doubleColumn("val_accuracy").append(m.kept().valAccuracy());
+            table.doubleColumn("test_accuracy").append(m.testAccuracy());
+            table.doubleColumn("seconds_per_epoch").append(m.secondsPerEpoch());
+        }
+        return table;
+    }
+
+    /** Every model's history, a {@code model} column first. */
+    static Table histories(List<TrainedModel> models) {
+        Table all = null;
+        for (TrainedModel m : models) {
+            Table table = m.history().toTable();
+            table.insertColumn(0, StringColumn.create("model",
+                    java.util.Collections.nCopies(table.rowCount(), m.result().id())));
+            all = all == null ? table : all.append(table);
+        }
+        return all;
+    }
+
+    static Figure accuracyCurves(List<TrainedModel> models) {
+        LineChart.Builder chart = LineChart.builder().title("Accuracy per epoch (dashed: training, solid: validation)")
+                .xLabel("epoch").yLabel("accuracy (%)").markers(true).size(1000, 600);
+        for (TrainedModel m : models) {
+            chart.learningCurve(m.label() + ", " + m.parameters() + " parameters", epochs(m),
+                    values(m, e -> 100 * e.trainAccuracy()), values(m, e -> 100 * e.valAccuracy()));
+        }
+        return EpochAxis.wholeEpochs(chart.build());
+    }
+
+    static Figure lossCurves(List<TrainedModel> models) {
+        LineChart.Builder chart = LineChart.builder().title("Cross-entropy loss per epoch (dashed: training, solid: "
+                + "validation)").xLabel("epoch").yLabel("loss (log scale)").logY(true).markers(true).size(1000, 600);
+        for (TrainedModel m : models) {
+            chart.learningCurve(m.label() + ", " + m.parameters() + " parameters", epochs(m),
+                    values(m, EpochRecord::trainLoss), values(m, EpochRecord::valLoss));
+        }
+        return EpochAxis.wholeEpochs(chart.build());
+    }
+
+    static Figure bestCurves(TrainedModel best, double inferenceTrain) {
+        double[] x = epochs(best);
+        double[] kept = {best.kept().epoch()};
+        return EpochAxis.wholeEpochs(LineChart.builder().title(best.label() + ": accuracy per epoch ("
+                + best.parameters() + " parameters)").xLabel("epoch").yLabel("accuracy (%)").markers(true)
+                .size(1000, 600)
+                .series("training, training mode (dropout on, running mean over the epoch)", x,
+                        values(best, e -> 100 * e.trainAccuracy()), org.atelier.core.report.chart.LineStyle.DASHED)
+                .series("validation, inference mode", x, values(best, e -> 100 * e.valAccuracy()))
+                .series("training, inference mode, kept epoch " + best.kept().epoch(), kept,
+                        new double[] {100 * inferenceTrain})
+                .build());
+    }
+
+    private static double[] epochs(TrainedModel m) {
+        return m.history().epochs().stream().mapToDouble(EpochRecord::epoch).toArray();
+    }
+
+    private static double[] values(TrainedModel m, java.util.function.ToDoubleFunction<EpochRecord> f) {
+        return m.history().epochs().stream().mapToDouble(f).toArray();
+    }
+}
