@@ -35,6 +35,12 @@ import org.atelier.core.evaluation.ConfusionMatrix;
  */
 public final class MnistTinyCnn implements Experiment {
 
+    /** The larger CNN's default stage widths, dense units and dropout rates (architecture-zoo builds the same). */
+    static final List<Integer> DEFAULT_WIDTHS = List.of(32, 64);
+    static final int DEFAULT_DENSE = 128;
+    static final double DEFAULT_CONV_DROPOUT = 0.25;
+    static final double DEFAULT_DENSE_DROPOUT = 0.5;
+
     private static final RunFile PARAMETERS_CSV = new RunFile("tiny-cnn-parameters.csv",
             "the tiny CNN's layers: output shape, weights, biases and how they add up");
     private static final RunFile PARAMETERS_MD = new RunFile("tiny-cnn-parameters.md", "the same as a Markdown table");
@@ -88,11 +94,11 @@ public final class MnistTinyCnn implements Experiment {
                 Param.ofInt("batch_size", 128, "images per update").between(1, 60_000),
                 Param.ofInt("tiny_epochs", 20, "most epochs of the tiny CNN and the dense network").smoke(2)
                         .between(1, 1000),
-                Param.ofInts("widths", List.of(32, 64), "filters of each stage of the larger CNN (two 3×3 convs each)")
+                Param.ofInts("widths", DEFAULT_WIDTHS, "filters of each stage of the larger CNN (two 3×3 convs each)")
                         .smoke(List.of(4, 8)).between(1, 1024),
-                Param.ofInt("dense_units", 128, "hidden dense units of the larger CNN").smoke(16).between(1, 100_000),
-                Param.ofDouble("conv_dropout", 0.25, "dropout after each stage of the larger CNN").between(0, 0.95),
-                Param.ofDouble("dense_dropout", 0.5, "dropout before the larger CNN's output layer").between(0, 0.95),
+                Param.ofInt("dense_units", DEFAULT_DENSE, "hidden dense units of the larger CNN").smoke(16).between(1, 100_000),
+                Param.ofDouble("conv_dropout", DEFAULT_CONV_DROPOUT, "dropout after each stage of the larger CNN").between(0, 0.95),
+                Param.ofDouble("dense_dropout", DEFAULT_DENSE_DROPOUT, "dropout before the larger CNN's output layer").between(0, 0.95),
                 Param.ofInt("best_epochs", 12, "most epochs of the larger CNN").smoke(2).between(1, 1000),
                 Param.ofInt("patience", 3, "early stopping: epochs without a lower validation loss").smoke(1)
                         .between(1, 1000),

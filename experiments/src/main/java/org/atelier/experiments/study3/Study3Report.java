@@ -262,6 +262,136 @@ final class Study3Report {
         return section;
     }
 
+    // ----- architecture-zoo ------------------------------------------------------------------
+
+    void zoo(List<ZooModel.Measured> measured, int divisor, RunFile table, RunFile figure, String device) {
+        Section section = section("Parameters, output shapes and forward time")
+                .paragraph(String.format(Locale.ROOT, "Every network is a DJL block: LeNet-5, AlexNet, VGG-16 and "
+                        + "GoogLeNet from DJL's basicmodelzoo (ai.djl:model-zoo), the Inception network being "
+                        + "**GoogLeNet, i.e. Inception-v1** (Inception-v4 is not built here); the two MNIST CNNs are "
+                        + "study 3's (mnist-tiny-cnn's defaults). The ImageNet networks have 1000 outputs as published; "
+                        + "the column for 10 classes restates their count with a 10-unit output layer. A forward "
+                        + "pass of a batch checked each output shape (batch × classes). Times: inference mode, no "
+                        + "gradients, on %s, median of the timed passes after one warm-up, divided by the batch."
+                        + "%s", device, divisor == 1 ? "" : " **Widths of AlexNet and VGG-16 divided by " + divisor
+                                + ": their counts are not the published architectures'.**"))
+                .table(zooTable(measured), 2)
+                .image("parameters against time per image", figure);
+        List<String> notes = new java.util.ArrayList<>();
+        for (ZooModel.Measured m : measured) {
+            String key = m.model().key();
+            long diff = m.parameters() - m.model().published();
+            String note = switch (key) {
+                case "lenet5" -> String.format(Locale.ROOT, "**LeNet-5**: %d parameters against LeCun et al.'s "
+                        + "60 000 (%+d). DJL's LeNet is the textbook (d2l) version: its C3 convolution connects all 6 "
+                        + "input maps to all 16 filters (the paper's connection table gives 1 516 parameters instead of "
+                        + "2 416: +900), its output is a trained dense layer (+850; the paper's RBF output was fixed), "
+                        + "its first convolution has no bias (−6) and its average pooling no trainable coefficients (the "
+                        + "paper's S2 and S4 have 12 + 32: −44). Input 28 × 28, padded to the paper's 32 × 32 by the "
+                        + "first convolution.", m.parameters(), diff);
+                case "alexnet" -> String.format(Locale.ROOT, "**AlexNet**: %d parameters against Krizhevsky et "
+                        + "al.'s 60 965 224 (%+d, %.1f %%). The paper split conv2, conv4 and conv5 into two groups "
+                        + "(one per GPU), each filter seeing half the input channels; DJL's AlexNet connects all "
+                        + "channels, which adds half of those layers' weights. The input side %s gives 6 × 6 final maps "
+                        + "as in the paper (9 216 inputs to the first dense layer); 224 without padding would give 5 × 5 "
+                        + "and 11.5 million fewer. Local response normalization has no parameters.", m.parameters(),
+                        diff, 100.0 * diff / m.model().published(), m.model().input().get(1));
+                case "vgg16" -> String.format(Locale.ROOT, "**VGG-16**: %d parameters against Simonyan and "
+                        + "Zisserman's 138 357 544 (%+d): configuration D (13 convolutions, 3 dense layers) on %s "
+                        + "input with 1000 classes is the published network%s. %.0f %% of its parameters sit in the "
+                        + "first dense layer (512 · 7 · 7 inputs × 4096), which a 10-class output barely changes.",
+                        m.parameters(), diff, m.model().input(), diff == 0 ? ", exactly" : "; the difference comes "
+                                + "from the input size or widths of this run",
+                        100.0 * (512.0 / divisor * 49 * 4096) / m.parameters());
+                case "googlenet" -> String.format(Locale.ROOT, "**GoogLeNet (Inception-v1)**: %d parameters "
+                        + "against Szegedy et al.'s ≈ 6.8 million (%+d, %.1f %%; the paper's table sums rounded "
+                        + "thousands per layer). DJL builds the nine inception modules of the paper with global "
+                        + "average pooling and one dense layer; it leaves out the two auxiliary classifiers (about 3 "
+                        + "million more parameters each, used only in training and not in the published count), "
+                        + "local response normalization and dropout (no parameters). Global pooling makes the count "
+                        + "independent of the input size.", m.parameters(), diff, 100.0 * diff / m.model().published());
+                default -> String.format(Locale.ROOT, "**%s**: %d parameters on 1 × 28 × 28 (no published "
+                        + "count: built here).", m.model().label(), m.parameters());
+            };
+            notes.add(note);
+            section.metric("parameters_" + key, m.parameters())
+                    .metric("ms_per_image_batch1_" + key, m.msPerImageSingle())
+                    .metric("ms_per_image_" + key, m.msPerImageBatch());
+        }
+        section.bullets(notes);
+        ZooModel.Measured vgg = find(measured, "vgg16");
+        ZooModel.Measured tiny = find(measured, "tiny_cnn");
+        ZooModel.Measured ours = find(measured, "vgg_cnn");
+        section.paragraph(String.format(Locale.ROOT, "Scale: VGG-16 has %.0f× the parameters of the tiny CNN and "
+                + "takes %.0f× its time per image (%.1f ms against %.3f ms at batch %d); study 3's VGG-style CNN "
+                + "(%d parameters, %.3f ms) sits between LeNet-5 and AlexNet. Time grows with the multiply-adds of "
+                + "the convolutions over large images more than with the parameter count: GoogLeNet has fewer "
+                + "parameters than AlexNet but more computation per image, which is why the points do not lie on "
+                + "one line. Batching amortizes per-call overhead, which dominates the small networks.",
+                (double) vgg.parameters() / tiny.parameters(), vgg.msPerImageBatch() / tiny.msPerImageBatch(),
+                vgg.msPerImageBatch(), tiny.msPerImageBatch(), vgg.batch(), ours.parameters(), ours.msPerImageBatch()))
+                .answer(String.format(Locale.ROOT, "**Classic architectures:** LeNet-5 %d, AlexNet %d, VGG-16 %d, "
+                        + "GoogLeNet (Inception-v1) %d parameters as built; VGG-16 takes %.1f ms per image on this "
+                        + "CPU against %.3f ms for the 1 765-parameter CNN (§%d).", find(measured, "lenet5").parameters(),
+                        find(measured, "alexnet").parameters(), vgg.parameters(), find(measured, "googlenet").parameters(),
+                        vgg.msPerImageBatch(), tiny.msPerImageBatch(), sectionNumber()));
+    }
+
+    private static ZooModel.Measured find(List<ZooModel.Measured> measured, String key) {
+        return measured.stream().filter(m -> m.model().key().equals(key)).findFirst().orElseThrow();
+    }
+
+    /** One row per network of the architecture comparison. */
+    static Table zooTable(List<ZooModel.Measured> measured) {
+        Table table = Table.create("architectures", StringColumn.create("network"), StringColumn.create("input"),
+                LongColumn.create("parameters"), LongColumn.create("parameters_10_classes"),
+                StringColumn.create("published"), StringColumn.create("output_shape"),
+                DoubleColumn.create("ms_per_image_batch_1"), DoubleColumn.create("ms_per_image_batch_n"),
+                IntColumn.create("batch_n"));
+        for (ZooModel.Measured m : measured) {
+            table.stringColumn("network").append(m.model().label());
+            table.stringColumn("input").append(m.model().input().toString());
+            table.longColumn("parameters").append(m.parameters());
+            table.longColumn("parameters_10_classes").append(m.parametersFor(10));
+            table.stringColumn("published").append(m.model().published() == 0 ? "—"
+                    : String.format(Locale.ROOT, "%,d", m.model().published()));
+            table.stringColumn("output_shape").append(m.outputShape().toString());
+            table.doubleColumn("ms_per_image_batch_1").append(m.msPerImageSingle());
+            table.doubleColumn("ms_per_image_batch_n").append(m.msPerImageBatch());
+            table.intColumn("batch_n").append(m.batch());
+        }
+        return table;
+    }
+
+    /** Parameters against time per image at the small batch, both axes logarithmic, each point labelled. */
+    static Figure zooFigure(List<ZooModel.Measured> measured, String device) {
+        int batch = measured.get(0).batch();
+        LineChart.Builder chart = LineChart.builder().title("Parameters against forward time per image (" + device
+                + ", batch " + batch + ")").xLabel("trainable parameters (log scale)")
+                .yLabel("forward time per image (ms, log scale)").logX(true).logY(true).markers(true).size(1000, 650);
+        for (ZooModel.Measured m : measured) {
+            chart.series(m.model().label(), new double[] {m.parameters()}, new double[] {m.msPerImageBatch()});
+        }
+        org.atelier.core.report.chart.ChartFigure figure = chart.build();
+        org.jfree.chart.plot.XYPlot plot = figure.chart().getXYPlot();
+        for (ZooModel.Measured m : measured) {
+            org.jfree.chart.annotations.XYTextAnnotation label = new org.jfree.chart.annotations.XYTextAnnotation(
+                    " " + m.model().label(), m.parameters(), m.msPerImageBatch());
+            label.setFont(org.atelier.core.report.chart.ChartStyle.TICK_FONT);
+            label.setTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+            plot.addAnnotation(label);
+        }
+        // room for the labels right of and above the points
+        widen(plot.getDomainAxis(), 0.5, 20);
+        widen(plot.getRangeAxis(), 0.5, 4);
+        return figure;
+    }
+
+    private static void widen(org.jfree.chart.axis.ValueAxis axis, double below, double above) {
+        axis.setAutoRange(false);
+        axis.setRange(axis.getLowerBound() * below, axis.getUpperBound() * above);
+    }
+
     // ----- tables and figures ---------------------------------------------------------------
 
     /** One row per model: parameters, epochs, accuracies at the kept epoch, test accuracy, seconds per epoch. */
