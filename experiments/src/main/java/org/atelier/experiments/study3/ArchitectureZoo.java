@@ -93,8 +93,8 @@ public final class ArchitectureZoo implements Experiment {
         Study3Report report = new Study3Report("Classic architectures next to the MNIST CNNs", context.smoke());
         dir.csv(TABLE_CSV, Study3Report.zooTable(measured));
         dir.markdown(TABLE_MD, Study3Report.zooTable(measured), 4);
-        dir.save(FIGURE, Study3Report.zooFigure(measured, context.backend().device().toString()));
-        report.zoo(measured, params.getInt("width_divisor"), TABLE_MD, FIGURE, context.backend().device().toString());
+        dir.save(FIGURE, Study3Report.zooFigure(measured, context.backend().deviceSpec()));
+        report.zoo(measured, params.getInt("width_divisor"), TABLE_MD, FIGURE, context.backend().deviceSpec());
         report.report().write(dir, Study3Report.REPORT, context::metric);
     }
 

@@ -85,7 +85,7 @@ record LayerParameters(List<Row> rows, long trainable) {
 
     private static String explain(String type, Shape weight, long weights, long biases, long total) {
         if (weight == null) {
-            return total == 0 ? "no parameters" : total + " parameters";
+            return total == 0 ? "no parameters (activation, pooling, flattening or dropout)" : total + " parameters";
         }
         if (weight.dimension() == 4) {
             return String.format(Locale.ROOT, "%d filters × %d channel%s × %d × %d = %d weights + %d biases = %d",

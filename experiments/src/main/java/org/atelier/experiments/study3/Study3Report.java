@@ -83,7 +83,7 @@ final class Study3Report {
                         + "for the dense layers: the convolutions share their 5 × 5 kernels over all positions, "
                         + "which is why the CNN sees the whole image with so few weights.", sum, tiny.trainable()))
                 .answer(String.format(Locale.ROOT, "**Where do the 1 765 parameters come from?** %s = %d "
-                        + "(weights + biases per layer, §%d).", sum, tiny.trainable(), sectionNumber()))
+                        + "(weights + biases per layer).", sum, tiny.trainable()))
                 .metric("trainable_parameters", tiny.trainable());
     }
 
@@ -101,8 +101,7 @@ final class Study3Report {
                 .table(dense.table(), 4)
                 .answer(String.format(Locale.ROOT, "**Dense network with one hidden layer of n nodes:** 784·n + n + "
                         + "10·n + 10 = 795·n + 10 parameters; %d parameters would need n = %.2f, the nearest whole n "
-                        + "is %d (%d parameters) (§%d).", dense.budget(), dense.exactN(), n, dense.parameters(n),
-                        sectionNumber()))
+                        + "is %d (%d parameters).", dense.budget(), dense.exactN(), n, dense.parameters(n)))
                 .metric("dense_hidden_n", n)
                 .metric("dense_parameters", dense.parameters(n));
     }
@@ -129,9 +128,9 @@ final class Study3Report {
                         dense.spec().model().args().isEmpty() ? 0 : Integer.parseInt(dense.spec().model().args().get(0)),
                         784))
                 .answer(String.format(Locale.ROOT, "**Tiny CNN on MNIST:** test accuracy %.2f %% (kept epoch %d of "
-                        + "%d); the dense network of %d parameters: %.2f %% (§%d).", 100 * tiny.testAccuracy(),
+                        + "%d); the dense network of %d parameters: %.2f %%.", 100 * tiny.testAccuracy(),
                         tiny.kept().epoch(), tiny.history().last().epoch(), dense.parameters(),
-                        100 * dense.testAccuracy(), sectionNumber()))
+                        100 * dense.testAccuracy()))
                 .metric("test_accuracy", tiny.testAccuracy())
                 .metric("test_accuracy_dense", dense.testAccuracy())
                 .metric("best_epoch_tiny", tiny.kept().epoch())
@@ -142,7 +141,8 @@ final class Study3Report {
         Map<String, Number> numbers = new LinkedHashMap<>();
         for (TrainedModel m : models) {
             numbers.put(m.label() + ": parameters", m.parameters());
-            numbers.put(m.label() + ": kept epoch / epochs trained", m.kept().epoch());
+            numbers.put(m.label() + ": epochs trained", m.history().last().epoch());
+            numbers.put(m.label() + ": kept epoch (lowest validation loss)", m.kept().epoch());
             numbers.put(m.label() + ": validation accuracy (kept epoch)", m.kept().valAccuracy());
             numbers.put(m.label() + ": test accuracy", m.testAccuracy());
         }
@@ -164,15 +164,15 @@ final class Study3Report {
                         best.spec().fit().maxEpochs(), best.spec().fit().earlyStopping().patience()))
                 .table(ladder(List.of(tiny, best)), 4)
                 .paragraph(String.format(Locale.ROOT, "Test accuracy **%.2f %%** (target ≥ 99.3 %%: %s), against "
-                        + "%.2f %% for the tiny CNN; the error rate falls from %.2f %% to %.2f %%, at %.1f× the time "
+                        + "%.2f %% for the tiny CNN; the test error rate goes from %.2f %% to %.2f %%, at %.1f× the time "
                         + "per epoch (%.1f s against %.1f s on this machine).", 100 * best.testAccuracy(),
                         reached ? "reached" : smoke ? "not reached, as expected in a smoke run" : "NOT reached",
                         100 * tiny.testAccuracy(), 100 * (1 - tiny.testAccuracy()), 100 * (1 - best.testAccuracy()),
                         best.secondsPerEpoch() / tiny.secondsPerEpoch(), best.secondsPerEpoch(),
                         tiny.secondsPerEpoch()))
                 .answer(String.format(Locale.ROOT, "**Best accuracy with more capacity:** %.2f %% on the test set "
-                        + "with %d parameters (target ≥ 99.3 %% %s) (§%d).", 100 * best.testAccuracy(),
-                        best.parameters(), reached ? "reached" : "not reached", sectionNumber()))
+                        + "with %d parameters (target ≥ 99.3 %% %s).", 100 * best.testAccuracy(),
+                        best.parameters(), reached ? "reached" : "not reached"))
                 .metric("best_test_accuracy", best.testAccuracy())
                 .metric("parameters_best", best.parameters())
                 .metric("seconds_per_epoch_best", best.secondsPerEpoch());
@@ -204,8 +204,7 @@ final class Study3Report {
                         kept.epoch()))
                 .image("accuracy of the larger CNN per epoch", curves)
                 .answer(String.format(Locale.ROOT, "**Optimal number of epochs:** chosen by the validation loss "
-                        + "(early stopping, best epoch restored): epoch %d of %d trained (§%d).", kept.epoch(), last,
-                        sectionNumber()))
+                        + "(early stopping, best epoch restored): epoch %d of %d trained.", kept.epoch(), last))
                 .metric("best_epoch", kept.epoch())
                 .metric("epochs_trained", last);
     }
@@ -224,10 +223,7 @@ final class Study3Report {
                         + "**inference mode**: all units on, running statistics, final weights. The same kept "
                         + "parameters (epoch %d), measured both ways:", best.spec().model().args().get(2),
                         best.spec().model().args().get(3), kept.epoch()))
-                .keyNumbers(new LinkedHashMap<>(Map.of(
-                        "training accuracy, training mode (running mean of epoch " + kept.epoch() + ")", trainingMode,
-                        "training accuracy, inference mode (" + images + " training images)", inferenceTrain,
-                        "validation accuracy, inference mode", val)))
+                .keyNumbers(modes(kept, trainingMode, inferenceTrain, images, val))
                 .paragraph(String.format(Locale.ROOT, "%s In inference mode the training images are classified "
                         + "%s (%.2f %% against %.2f %% on validation): the network fits its training data at least "
                         + "as well as unseen data, as it should. The gap of %.2f percentage points between the two "
@@ -242,24 +238,24 @@ final class Study3Report {
                         100 * (inferenceTrain - trainingMode)))
                 .answer(String.format(Locale.ROOT, "**Why is training accuracy below validation accuracy?** Dropout "
                         + "and batch statistics are active only in training mode: training accuracy %.2f %% in "
-                        + "training mode, %.2f %% in inference mode, validation %.2f %% (§%d).", 100 * trainingMode,
-                        100 * inferenceTrain, 100 * val, sectionNumber()))
+                        + "training mode, %.2f %% in inference mode, validation %.2f %%.", 100 * trainingMode,
+                        100 * inferenceTrain, 100 * val))
                 .metric("train_accuracy_training_mode", trainingMode)
                 .metric("train_accuracy_inference_mode", inferenceTrain)
                 .metric("val_accuracy_best", val);
     }
 
-    /** The number of the section added last. */
-    private int sectionNumber() {
-        return lastSection;
+    private static Map<String, Number> modes(EpochRecord kept, double trainingMode, double inferenceTrain, int images,
+            double val) {
+        Map<String, Number> numbers = new LinkedHashMap<>();
+        numbers.put("training accuracy, training mode (running mean over epoch " + kept.epoch() + ")", trainingMode);
+        numbers.put("training accuracy, inference mode (" + images + " training images)", inferenceTrain);
+        numbers.put("validation accuracy, inference mode", val);
+        return numbers;
     }
 
-    private int lastSection;
-
     private Section section(String heading) {
-        Section section = report.section(heading);
-        lastSection = section.number();
-        return section;
+        return report.section(heading);
     }
 
     // ----- architecture-zoo ------------------------------------------------------------------
@@ -332,9 +328,9 @@ final class Study3Report {
                 vgg.msPerImageBatch(), tiny.msPerImageBatch(), vgg.batch(), ours.parameters(), ours.msPerImageBatch()))
                 .answer(String.format(Locale.ROOT, "**Classic architectures:** LeNet-5 %d, AlexNet %d, VGG-16 %d, "
                         + "GoogLeNet (Inception-v1) %d parameters as built; VGG-16 takes %.1f ms per image on this "
-                        + "CPU against %.3f ms for the 1 765-parameter CNN (§%d).", find(measured, "lenet5").parameters(),
+                        + "CPU against %.3f ms for the 1 765-parameter CNN.", find(measured, "lenet5").parameters(),
                         find(measured, "alexnet").parameters(), vgg.parameters(), find(measured, "googlenet").parameters(),
-                        vgg.msPerImageBatch(), tiny.msPerImageBatch(), sectionNumber()));
+                        vgg.msPerImageBatch(), tiny.msPerImageBatch()));
     }
 
     private static ZooModel.Measured find(List<ZooModel.Measured> measured, String key) {
