@@ -84,6 +84,7 @@ public final class ArchitectureZoo implements Experiment {
         RunDirectory dir = context.runDirectory();
         List<ZooModel> zoo = models(params);
         List<ZooModel.Measured> measured = new ArrayList<>();
+        String load = MachineLoad.sentence();
         for (ZooModel model : zoo) {
             ZooModel.Measured m = model.measure(context.manager(), params.getInt("batch"), params.getInt("repeats"));
             context.progress().printf("architecture-zoo: %s, %d parameters, %.2f ms per image (batch %d)%n",
@@ -94,7 +95,9 @@ public final class ArchitectureZoo implements Experiment {
         dir.csv(TABLE_CSV, Study3Report.zooTable(measured));
         dir.markdown(TABLE_MD, Study3Report.zooTable(measured), 4);
         dir.save(FIGURE, Study3Report.zooFigure(measured, context.backend().deviceSpec()));
-        report.zoo(measured, params.getInt("width_divisor"), TABLE_MD, FIGURE, context.backend().deviceSpec());
+        report.zoo(measured, params.getInt("width_divisor"), TABLE_MD, FIGURE, context.backend().deviceSpec(),
+                load);
+        MachineLoad.oneMinute().ifPresent(l -> context.metric("load_average", l));
         report.report().write(dir, Study3Report.REPORT, context::metric);
     }
 

@@ -151,6 +151,8 @@ public final class MnistTinyCnn implements Experiment {
                         .withSaveParams(true),
                 TrialSpec.of("vgg-cnn", bestSpec, data, bestFit, seed).withSaveParams(true));
         List<TrialResult> results = TrialResult.requireSucceeded(context.trials().run(specs));
+        String load = MachineLoad.sentence();
+        MachineLoad.oneMinute().ifPresent(l -> context.metric("load_average", l));
         TrialEnvironment environment = context.trials().environment();
         List<String> labels = List.of("tiny CNN", "dense, n = " + dense.nearestN(), "VGG-style CNN");
         List<Long> counts = List.of(tiny.trainable(), dense.parameters(dense.nearestN()), best.trainable());
@@ -182,7 +184,7 @@ public final class MnistTinyCnn implements Experiment {
         TrainedModel bestModel = models.get(2);
         dir.save(BEST_CURVES, Study3Report.bestCurves(bestModel, inferenceTrainAccuracy));
         report.tinyTrained(tinyModel, denseModel, ACCURACY, LOSS);
-        report.capacity(bestModel, tinyModel, best, BEST_PARAMETERS, LADDER_MD, context.smoke());
+        report.capacity(bestModel, tinyModel, best, BEST_PARAMETERS, LADDER_MD, context.smoke(), load);
         report.epochs(bestModel, BEST_CURVES);
         report.trainBelowValidation(bestModel, inferenceTrainAccuracy, trainImages);
         report.report().write(dir, Study3Report.REPORT, context::metric);

@@ -150,7 +150,7 @@ final class Study3Report {
     }
 
     void capacity(TrainedModel best, TrainedModel tiny, LayerParameters layers, RunFile layerTable, RunFile ladder,
-            boolean smoke) {
+            boolean smoke, String load) {
         List<String> args = best.spec().model().args();
         boolean reached = best.testAccuracy() >= 0.993;
         section("More capacity: a VGG-style CNN")
@@ -165,11 +165,11 @@ final class Study3Report {
                 .table(ladder(List.of(tiny, best)), 4)
                 .paragraph(String.format(Locale.ROOT, "Test accuracy **%.2f %%** (target ≥ 99.3 %%: %s), against "
                         + "%.2f %% for the tiny CNN; the test error rate goes from %.2f %% to %.2f %%, at %.1f× the time "
-                        + "per epoch (%.1f s against %.1f s on this machine).", 100 * best.testAccuracy(),
+                        + "per epoch (%.1f s against %.1f s on this machine).%s", 100 * best.testAccuracy(),
                         reached ? "reached" : smoke ? "not reached, as expected in a smoke run" : "NOT reached",
                         100 * tiny.testAccuracy(), 100 * (1 - tiny.testAccuracy()), 100 * (1 - best.testAccuracy()),
                         best.secondsPerEpoch() / tiny.secondsPerEpoch(), best.secondsPerEpoch(),
-                        tiny.secondsPerEpoch()))
+                        tiny.secondsPerEpoch(), load))
                 .answer(String.format(Locale.ROOT, "**Best accuracy with more capacity:** %.2f %% on the test set "
                         + "with %d parameters (target ≥ 99.3 %% %s).", 100 * best.testAccuracy(),
                         best.parameters(), reached ? "reached" : "not reached"))
@@ -260,7 +260,8 @@ final class Study3Report {
 
     // ----- architecture-zoo ------------------------------------------------------------------
 
-    void zoo(List<ZooModel.Measured> measured, int divisor, RunFile table, RunFile figure, String device) {
+    void zoo(List<ZooModel.Measured> measured, int divisor, RunFile table, RunFile figure, String device,
+            String load) {
         Section section = section("Parameters, output shapes and forward time")
                 .paragraph(String.format(Locale.ROOT, "Every network is a DJL block: LeNet-5, AlexNet, VGG-16 and "
                         + "GoogLeNet from DJL's basicmodelzoo (ai.djl:model-zoo), the Inception network being "
@@ -268,8 +269,8 @@ final class Study3Report {
                         + "study 3's (mnist-tiny-cnn's defaults). The ImageNet networks have 1000 outputs as published; "
                         + "the column for 10 classes restates their count with a 10-unit output layer. A forward "
                         + "pass of a batch checked each output shape (batch × classes). Times: inference mode, no "
-                        + "gradients, on %s, median of the timed passes after one warm-up, divided by the batch."
-                        + "%s", device, divisor == 1 ? "" : " **Widths of AlexNet and VGG-16 divided by " + divisor
+                        + "gradients, on %s, median of the timed passes after one warm-up, divided by the batch.%s"
+                        + "%s", device, load, divisor == 1 ? "" : " **Widths of AlexNet and VGG-16 divided by " + divisor
                                 + ": their counts are not the published architectures'.**"))
                 .table(zooTable(measured), 2)
                 .image("parameters against time per image", figure);
