@@ -49,7 +49,7 @@ final class Study3Report {
     Study3Report(String title, boolean smoke) {
         this.report = new StudyReport(title);
         if (smoke) {
-            report.preface("**Smoke run: a few hundred images and tiny models only; the numbers below mean nothing.**");
+            report.preface("**Smoke run: a few hundred images, small inputs and narrow models only; the numbers below mean nothing.**");
         }
     }
 
