@@ -92,7 +92,7 @@ public final class MnistTinyCnn implements Experiment {
         return List.of(
                 Param.ofDouble("learning_rate", 0.001, "Adam's learning rate for every model").between(1e-6, 1),
                 Param.ofInt("batch_size", 128, "images per update").between(1, 60_000),
-                Param.ofInt("tiny_epochs", 15, "most epochs of the tiny CNN and the dense network").smoke(2)
+                Param.ofInt("tiny_epochs", 30, "most epochs of the tiny CNN and the dense network").smoke(2)
                         .between(1, 1000),
                 Param.ofInts("widths", DEFAULT_WIDTHS, "filters of each stage of the larger CNN (two 3×3 convs each)")
                         .smoke(List.of(4, 8)).between(1, 1024),
