@@ -8,11 +8,13 @@ import ai.djl.nn.SequentialBlock;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.atelier.core.evaluation.ConfusionMatrix;
 import org.atelier.core.experiment.Experiment;
 import org.atelier.core.experiment.ExperimentContext;
 import org.atelier.core.experiment.Param;
 import org.atelier.core.experiment.Params;
 import org.atelier.core.models.MnistCnns;
+import org.atelier.core.report.ModelSummary;
 import org.atelier.core.report.RunDirectory;
 import org.atelier.core.report.RunFile;
 import org.atelier.core.study.TestSetEvaluation;
@@ -21,11 +23,11 @@ import org.atelier.core.trial.DataSpec;
 import org.atelier.core.trial.FitSpec;
 import org.atelier.core.trial.ModelSpec;
 import org.atelier.core.trial.TrialData;
+import org.atelier.core.trial.TrialRegistry;
 import org.atelier.core.trial.TrialEnvironment;
 import org.atelier.core.trial.TrialResult;
 import org.atelier.core.trial.TrialSpec;
 import org.atelier.core.trial.Trials;
-import org.atelier.core.evaluation.ConfusionMatrix;
 
 /**
  * {@code mnist-tiny-cnn}: the exercise sheet's 1 765-parameter CNN, its parameters layer by layer,
@@ -129,8 +131,8 @@ public final class MnistTinyCnn implements Experiment {
         try (NDManager manager = context.manager().newSubManager()) {
             SequentialBlock tinyBlock = MnistCnns.tiny(10);
             tiny = explain(tinyBlock, manager);
-            dir.writeString(SUMMARY, org.atelier.core.report.ModelSummary.of(tinyBlock, INPUT).toText());
-            best = explain((SequentialBlock) org.atelier.core.trial.TrialRegistry.instance().model(bestSpec.factory())
+            dir.writeString(SUMMARY, ModelSummary.of(tinyBlock, INPUT).toText());
+            best = explain((SequentialBlock) TrialRegistry.instance().model(bestSpec.factory())
                     .create(bestSpec.args(), 10), manager);
         }
         dir.csv(PARAMETERS_CSV, tiny.table());

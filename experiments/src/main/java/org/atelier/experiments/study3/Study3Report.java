@@ -1,18 +1,28 @@
 package org.atelier.experiments.study3;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.atelier.core.experiment.ExperimentContext;
 import org.atelier.core.report.RunFile;
 import org.atelier.core.report.StudyReport;
 import org.atelier.core.report.StudyReport.Section;
+import org.atelier.core.report.chart.ChartFigure;
+import org.atelier.core.report.chart.ChartStyle;
 import org.atelier.core.report.chart.EpochAxis;
 import org.atelier.core.report.chart.Figure;
 import org.atelier.core.report.chart.LineChart;
+import org.atelier.core.report.chart.LineStyle;
 import org.atelier.core.training.EpochRecord;
 import org.atelier.core.trial.DataSpec;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.TextAnchor;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -274,7 +284,7 @@ final class Study3Report {
                                 + ": their counts are not the published architectures'.**"))
                 .table(zooTable(measured), 2)
                 .image("parameters against time per image", figure);
-        List<String> notes = new java.util.ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (ZooModel.Measured m : measured) {
             String key = m.model().key();
             long diff = m.parameters() - m.model().published();
@@ -369,13 +379,13 @@ final class Study3Report {
         for (ZooModel.Measured m : measured) {
             chart.series(m.model().label(), new double[] {m.parameters()}, new double[] {m.msPerImageBatch()});
         }
-        org.atelier.core.report.chart.ChartFigure figure = chart.build();
-        org.jfree.chart.plot.XYPlot plot = figure.chart().getXYPlot();
+        ChartFigure figure = chart.build();
+        XYPlot plot = figure.chart().getXYPlot();
         for (ZooModel.Measured m : measured) {
-            org.jfree.chart.annotations.XYTextAnnotation label = new org.jfree.chart.annotations.XYTextAnnotation(
+            XYTextAnnotation label = new XYTextAnnotation(
                     " " + m.model().label(), m.parameters(), m.msPerImageBatch());
-            label.setFont(org.atelier.core.report.chart.ChartStyle.TICK_FONT);
-            label.setTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+            label.setFont(ChartStyle.TICK_FONT);
+            label.setTextAnchor(TextAnchor.BOTTOM_LEFT);
             plot.addAnnotation(label);
         }
         // room for the labels right of and above the points
@@ -384,7 +394,7 @@ final class Study3Report {
         return figure;
     }
 
-    private static void widen(org.jfree.chart.axis.ValueAxis axis, double below, double above) {
+    private static void widen(ValueAxis axis, double below, double above) {
         axis.setAutoRange(false);
         axis.setRange(axis.getLowerBound() * below, axis.getUpperBound() * above);
     }
@@ -416,7 +426,7 @@ final class Study3Report {
         for (TrainedModel m : models) {
             Table table = m.history().toTable();
             table.insertColumn(0, StringColumn.create("model",
-                    java.util.Collections.nCopies(table.rowCount(), m.result().id())));
+                    Collections.nCopies(table.rowCount(), m.result().id())));
             all = all == null ? table : all.append(table);
         }
         return all;
@@ -449,7 +459,7 @@ final class Study3Report {
                 + best.parameters() + " parameters)").xLabel("epoch").yLabel("accuracy (%)").markers(true)
                 .size(1000, 600)
                 .series("training, training mode (dropout on, running mean over the epoch)", x,
-                        values(best, e -> 100 * e.trainAccuracy()), org.atelier.core.report.chart.LineStyle.DASHED)
+                        values(best, e -> 100 * e.trainAccuracy()), LineStyle.DASHED)
                 .series("validation, inference mode", x, values(best, e -> 100 * e.valAccuracy()))
                 .series("training, inference mode, kept epoch " + best.kept().epoch(), kept,
                         new double[] {100 * inferenceTrain})
@@ -460,7 +470,7 @@ final class Study3Report {
         return m.history().epochs().stream().mapToDouble(EpochRecord::epoch).toArray();
     }
 
-    private static double[] values(TrainedModel m, java.util.function.ToDoubleFunction<EpochRecord> f) {
+    private static double[] values(TrainedModel m, ToDoubleFunction<EpochRecord> f) {
         return m.history().epochs().stream().mapToDouble(f).toArray();
     }
 }
