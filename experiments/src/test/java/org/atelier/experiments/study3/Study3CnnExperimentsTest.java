@@ -1,0 +1,90 @@
+package org.atelier.experiments.study3;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.atelier.core.experiment.Experiment;
+import org.atelier.core.experiment.ExperimentRunner;
+import org.atelier.core.experiment.RunOptions;
+import org.atelier.core.report.RunFile;
+import org.atelier.core.report.Summary;
+import org.atelier.core.testing.OnEachEngine;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+/**
+ * {@code mnist-tiny-cnn} and {@code architecture-zoo} end to end in smoke mode on each engine: the
+ * run succeeds, the required metrics are there and in range, every declared output exists and
+ * parses, and the counts that do not depend on training are exact.
+ */
+class Study3CnnExperimentsTest {
+
+    @TempDir
+    Path temp;
+
+    @OnEachEngine
+    void mnistTinyCnnSmoke(String engine) throws Exception {
+        Map<String, Double> metrics = runSmoke(new MnistTinyCnn(), engine);
+        assertEquals(1765.0, metrics.get("trainable_parameters"));
+        assertEquals(2.0, metrics.get("dense_hidden_n"));
+        assertEquals(1600.0, metrics.get("dense_parameters"));
+        for (String name : List.of("test_accuracy", "test_accuracy_dense", "best_test_accuracy",
+                "train_accuracy_training_mode", "train_accuracy_inference_mode", "val_accuracy_best")) {
+            assertTrue(metrics.get(name) >= 0 && metrics.get(name) <= 1, name + " = " + metrics.get(name));
+        }
+        assertEquals(3.0, metrics.get("trials_run"), "tiny CNN, dense network, larger CNN");
+        Table parameters = Table.read().csv(temp.resolve(engine).resolve("tiny-cnn-parameters.csv").toFile());
+        // conv 8@5×5, conv 3@5×5, dense 16, dense 10: weights + biases
+        assertEquals(List.of(208L, 603L, 784L, 170L), parameters.numberColumn("trainable_parameters").asList().stream()
+                .map(Number::longValue).filter(n -> n > 0).toList());
+        assertTrue(Files.readString(temp.resolve(engine).resolve("report.md")).contains("795·n + 10"));
+    }
+
+    @OnEachEngine
+    void architectureZooSmoke(String engine) throws Exception {
+        Map<String, Double> metrics = runSmoke(new ArchitectureZoo(), engine);
+        // LeNet-5 does not depend on the smoke widths: 150 + 2 416 + 48 120 + 10 164 + 850
+        assertEquals(61_700.0, metrics.get("parameters_lenet5"));
+        assertEquals(1765.0, metrics.get("parameters_tiny_cnn"));
+        for (String key : List.of("lenet5", "alexnet", "vgg16", "googlenet", "tiny_cnn", "vgg_cnn")) {
+            assertTrue(metrics.get("ms_per_image_" + key) > 0, key);
+            assertTrue(metrics.get("ms_per_image_batch1_" + key) > 0, key);
+        }
+        Table table = Table.read().csv(temp.resolve(engine).resolve("architectures.csv").toFile());
+        assertEquals(6, table.rowCount());
+        assertEquals("(2, 1000)", table.stringColumn("output_shape").get(1), "AlexNet's checked output shape");
+    }
+
+    private Map<String, Double> runSmoke(Experiment experiment, String engine) throws Exception {
+        Path out = temp.resolve(engine);
+        Summary summary = ExperimentRunner.run(experiment, RunOptions.builder().optEngine(engine).optSmoke(true)
+                .optOut(out).build());
+        Map<String, Double> metrics = summary.metrics();
+        for (Double value : metrics.values()) {
+            assertTrue(Double.isFinite(value), "every metric is finite: " + metrics);
+        }
+        for (RunFile output : experiment.outputs()) {
+            Path file = out.resolve(output.name());
+            assertTrue(Files.isRegularFile(file) && Files.size(file) > 0, "missing or empty: " + file);
+            String name = file.getFileName().toString();
+            if (name.endsWith(".png")) {
+                BufferedImage image = ImageIO.read(file.toFile());
+                assertNotNull(image, name);
+                assertTrue(image.getWidth() >= 400 && image.getHeight() >= 300, name + " is too small");
+            } else if (name.endsWith(".csv")) {
+                Table table = Table.read().csv(file.toFile());
+                assertTrue(table.rowCount() > 0 && table.columnCount() > 1, name + " has no rows");
+            }
+        }
+        assertTrue(Summary.read(out).artifacts().containsAll(experiment.outputs().stream().map(RunFile::name).toList()),
+                "summary.json lists every declared output");
+        return metrics;
+    }
+}
