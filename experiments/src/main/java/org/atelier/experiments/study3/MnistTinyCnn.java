@@ -68,7 +68,7 @@ public final class MnistTinyCnn implements Experiment {
 
     @Override
     public String description() {
-        return "A 1 765-parameter CNN on MNIST, its dense equivalent, and a larger CNN trained to ≥ 99.3 % test accuracy";
+        return "A 1 765-parameter CNN on MNIST, its dense equivalent, and a larger CNN aiming at ≥ 99.3 % test accuracy";
     }
 
     @Override
