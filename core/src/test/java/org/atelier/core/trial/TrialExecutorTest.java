@@ -68,7 +68,7 @@ class TrialExecutorTest {
         }
         List<String> progress = lines.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(4, progress.size(), progress.toString());
-        assertTrue(progress.get(0).matches("trial 1/4 done: seed-\\d \\(val loss \\d\\.\\d{4}, \\d+\\.\\d s\\), ETA \\d+s"),
+        assertTrue(progress.get(0).matches("trial 1/4 done: seed-\\d \\(val loss \\d\\.\\d{4}, \\d+\\.\\d s\\), ETA (\\d+m)?\\d+s"),
                 progress.get(0));
         assertTrue(progress.get(3).startsWith("trial 4/4 done: ") && progress.get(3).contains("all done in"), progress.get(3));
     }
