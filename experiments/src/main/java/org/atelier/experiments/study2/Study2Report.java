@@ -317,8 +317,9 @@ final class Study2Report {
                     .mapToDouble(r -> r[r.length - 1]).toArray()).mean();
             double test = MeanStd.of(Arrays.stream(runs.test(true)).mapToDouble(r -> r[r.length - 1])
                     .toArray()).mean();
-            observations.add(String.format(Locale.ROOT, "%s: best epoch %s (%.1f), last epoch's training-batch "
-                    + "accuracy %s vs test %s (%+.2f points)%s", title(runs), percent(runs.bestTestAccuracy()),
+            observations.add(String.format(Locale.ROOT, "%s: best-epoch test accuracy %s (epoch %.1f on average); "
+                    + "at the last epoch, training-batch accuracy %s against test %s (%+.2f points)%s", title(runs),
+                    percent(runs.bestTestAccuracy()),
                     runs.bestEpoch().mean(), percent(train), percent(test), 100 * (train - test),
                     runs == baseline ? "" : "; " + difference(runs, baseline, "the baseline")));
         }
