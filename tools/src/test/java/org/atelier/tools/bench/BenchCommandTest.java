@@ -64,7 +64,8 @@ class BenchCommandTest {
     void anOutHoldingARunIsRefusedBeforeMeasuringAndForceIsAccepted(@TempDir Path out) throws Exception {
         Files.writeString(out.resolve("summary.json"), "{}");
         BenchCommand bench = new BenchCommand();
-        new CommandLine(bench).parseArgs("--out", out.toString(), "--engines", "NoSuchEngine");
+        // No data there: had --out not been checked first, the error would be about the data.
+        new CommandLine(bench).parseArgs("--out", out.toString(), "--engines", "PyTorch", "--data-dir", out.resolve("no-data").toString());
         AtelierException error = org.junit.jupiter.api.Assertions.assertThrows(AtelierException.class, bench::call);
         assertTrue(error.getMessage().contains("--force"), error.getMessage());
         new CommandLine(new BenchCommand()).parseArgs("--out", out.toString(), "--force");
