@@ -10,6 +10,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.atelier.core.data.Datasets;
 import org.atelier.core.data.Fold;
 import org.atelier.core.data.LabeledData;
@@ -173,7 +174,8 @@ public final class TsneFeatures implements Experiment {
         dir.write(EMBEDDING, out -> Npy.writeFloat32(out, map.values(), map.count(), 2));
         dir.write(LABELS, out -> Npy.writeInt64(out, labels, labels.length));
         dir.save(MAP, ClassScatterChart.builder()
-                .title(String.format("t-SNE of the CNN's fc1 features: %d Fashion-MNIST training images", map.count()))
+                .title(String.format(Locale.ROOT, "t-SNE of the CNN's fc1 features: %,d Fashion-MNIST training images",
+                        map.count()))
                 .xLabel("t-SNE dimension 1").yLabel("t-SNE dimension 2").points(map.values(), labels, data.classNames())
                 .markerSize(markerSize(map.count())).classLabels(true).build());
         dir.csv(CONVERGENCE, convergence(result));
