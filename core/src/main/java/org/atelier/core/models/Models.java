@@ -7,6 +7,7 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import java.util.List;
@@ -79,6 +80,48 @@ public final class Models {
             block.add(Dropout.builder().optRate(dropoutRate).build());
         }
         return block.add(linear(classes));
+    }
+
+    /**
+     * The PyTorch-example CNN with batch normalization after each convolution and after fc 50:
+     * conv 10@5×5 → BN → max-pool 2 → ReLU; conv 20@5×5 → BN → (dropout) → max-pool 2 → ReLU;
+     * flatten → fc 50 → BN → ReLU → (dropout) → fc {@code classes}.
+     *
+     * <p>Each normalization sits between a layer's linear map and its nonlinearity (Ioffe and
+     * Szegedy 2015): it standardizes each channel (or unit) over the batch, so the ReLU always sees
+     * inputs centred near zero with unit scale whatever the weights have drifted to, and then
+     * rescales them with a learned γ and β. Max-pooling commutes with the per-channel affine map
+     * (γ > 0), so normalizing before or after the pool makes little difference; before it, the
+     * statistics see all 24×24 (8×8) positions. The output layer is not normalized: its logits
+     * must be free to grow as the classifier becomes confident. Each normalization adds 2 learned
+     * values per channel (γ, β) and 2 running statistics (mean, variance) that are not trained by
+     * gradient: 40 + 80 + 200 values in all.
+     *
+     * @param classes the number of classes
+     * @param dropoutRate the dropout rate of both dropout layers; 0 leaves them out
+     * @return the block, taking {@code (N, 1, 28, 28)} and returning logits
+     */
+    public static SequentialBlock pytorchExampleCnnBatchNorm(int classes, float dropoutRate) {
+        if (dropoutRate < 0 || dropoutRate >= 1) {
+            throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + dropoutRate);
+        }
+        SequentialBlock block = new SequentialBlock()
+                .add(conv(10)).add(batchNorm()).add(maxPool2()).add(Activation.reluBlock())
+                .add(conv(20)).add(batchNorm());
+        if (dropoutRate > 0) {
+            block.add(new ChannelDropout(dropoutRate));
+        }
+        block.add(maxPool2()).add(Activation.reluBlock())
+                .add(Blocks.batchFlattenBlock())
+                .add(linear(50)).add(batchNorm()).add(Activation.reluBlock());
+        if (dropoutRate > 0) {
+            block.add(Dropout.builder().optRate(dropoutRate).build());
+        }
+        return block.add(linear(classes));
+    }
+
+    private static Block batchNorm() {
+        return BatchNorm.builder().build();
     }
 
     /**

@@ -9,12 +9,25 @@ import java.util.Map;
 
 /**
  * Loss and accuracy of a model on a whole split, computed without gradient in inference mode
- * (dropout off). The loss is the mean over samples.
+ * (dropout off, batch normalization with its running statistics). The loss is the mean over
+ * samples. {@link Training} evaluates the validation split with it after every epoch; a listener
+ * evaluates any other split the same way (e.g. {@code listener.EvaluateEachEpoch} for the test set).
  *
  * @param loss mean loss per sample
  * @param accuracy fraction of samples classified correctly
  */
-record Evaluation(double loss, double accuracy) {
+public record Evaluation(double loss, double accuracy) {
+
+    /**
+     * Evaluates the trainer's model on the data, without telling DJL's listeners.
+     *
+     * @param trainer the trainer (its loss and block)
+     * @param data the split
+     * @return loss and accuracy
+     */
+    public static Evaluation of(Trainer trainer, LabeledArrays data) {
+        return of(trainer, data, false);
+    }
 
     /**
      * Evaluates the trainer's model on the data.

@@ -1,5 +1,6 @@
 package org.atelier.core.training;
 
+import ai.djl.nn.Block;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.loss.Loss;
@@ -9,6 +10,7 @@ import ai.djl.translate.Transform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.atelier.core.models.Initializers;
 
@@ -31,6 +33,7 @@ public final class FitConfig {
     private final long seed;
     private final boolean evaluateBeforeTraining;
     private final Transform batchTransform;
+    private final Consumer<Block> freeze;
     private final List<FitListener> listeners;
     private final List<TrainingListener> trainingListeners;
 
@@ -45,6 +48,7 @@ public final class FitConfig {
         seed = b.seed;
         evaluateBeforeTraining = b.evaluateBeforeTraining;
         batchTransform = b.batchTransform;
+        freeze = b.freeze;
         List<FitListener> all = new ArrayList<>(b.listeners);
         if (b.progress != null) {
             all.add(b.progress);
@@ -114,6 +118,11 @@ public final class FitConfig {
         return batchTransform;
     }
 
+    /** What freezes parameters once the trainer is made, or null when every parameter trains. */
+    public Consumer<Block> freeze() {
+        return freeze;
+    }
+
     /** The listeners in the order they are called, the progress printer last. */
     public List<FitListener> listeners() {
         return listeners;
@@ -136,6 +145,7 @@ public final class FitConfig {
         private long seed;
         private boolean evaluateBeforeTraining;
         private Transform batchTransform;
+        private Consumer<Block> freeze;
         private FitListener progress = ProgressPrinter.auto(System.err);
         private final List<FitListener> listeners = new ArrayList<>();
         private final List<TrainingListener> trainingListeners = new ArrayList<>();
@@ -241,6 +251,22 @@ public final class FitConfig {
          */
         public Builder optBatchTransform(Transform transform) {
             this.batchTransform = transform;
+            return this;
+        }
+
+        /**
+         * Freezes parameters before the first update: {@code freeze} receives the model's block
+         * after the trainer is made and the block initialized, and calls DJL's {@link
+         * Block#freezeParameters(boolean)} on the parts that must not change (e.g. {@code
+         * org.atelier.core.models.Layers.trainOnlyLast}). It cannot be done before {@code fit}:
+         * DJL's PyTorch model unfreezes every parameter of a loaded model when it makes a trainer.
+         * Frozen parameters get no gradient and no update.
+         *
+         * @param freeze the freezing step, or null to train every parameter
+         * @return this builder
+         */
+        public Builder optFreeze(Consumer<Block> freeze) {
+            this.freeze = freeze;
             return this;
         }
 

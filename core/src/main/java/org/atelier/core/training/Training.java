@@ -58,6 +58,9 @@ public final class Training {
             if (!model.getBlock().isInitialized()) {
                 trainer.initialize(batchShape(train, config.batchSize()));
             }
+            if (config.freeze() != null) {
+                config.freeze().accept(model.getBlock());
+            }
             return new Run(trainer, train, validation, config, optimizer, rate).execute();
         }
     }

@@ -3,8 +3,12 @@ package org.atelier.core.trial;
 import ai.djl.nn.Block;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.translate.Transform;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.atelier.core.AtelierException;
 import org.atelier.core.data.Datasets;
@@ -14,9 +18,11 @@ import org.atelier.core.transform.RandomAffine;
 import org.atelier.core.transform.RandomCrop;
 import org.atelier.core.transform.RandomErasing;
 import org.atelier.core.transform.RandomFlipHorizontal;
+import org.atelier.core.transform.TransformPipeline;
 
 /**
- * The core's trial parts: the models {@code softmax}, {@code mlp} and {@code cnn}, the data
+ * The core's trial parts: the models {@code softmax}, {@code mlp}, {@code cnn} and {@code
+ * cnn-batchnorm} (the same CNN with batch normalization after each convolution and fc1), the data
  * recipes {@code fashion-mnist} and {@code mnist} ({@link IdxImageRecipe}) and the initializers
  * {@code normal-fan-in} ({@link Initializers#normalFanIn()}, the default) and {@code xavier}
  * (DJL's default {@link XavierInitializer}), and the batch transforms {@code flip-horizontal}
@@ -24,14 +30,17 @@ import org.atelier.core.transform.RandomFlipHorizontal;
  * ({@link RandomCrop}, argument {@code padding}, default 2), {@code random-erasing}
  * ({@link RandomErasing}, arguments {@code p}, {@code min_area}, {@code max_area}, defaults 0.5,
  * 0.02, 0.33 as torchvision's) and {@code random-affine} ({@link RandomAffine}, arguments
- * {@code max_degrees}, {@code max_shift}, defaults 15 and 0.1).
+ * {@code max_degrees}, {@code max_shift}, defaults 15 and 0.1), and {@code pipeline}
+ * ({@link TransformPipeline}: several of them in order, see {@link TransformSpec#pipeline}).
  */
 final class CoreTrialComponents implements TrialComponents {
 
     @Override
     public Map<String, ModelFactory> models() {
         return Map.of("softmax", CoreTrialComponents::softmax, "mlp", CoreTrialComponents::mlp,
-                "cnn", CoreTrialComponents::cnn);
+                "cnn", (args, classes) -> Models.pytorchExampleCnn(classes, dropoutRate("cnn", args)),
+                "cnn-batchnorm", (args, classes) -> Models.pytorchExampleCnnBatchNorm(classes,
+                        dropoutRate("cnn-batchnorm", args)));
     }
 
     @Override
@@ -51,7 +60,45 @@ final class CoreTrialComponents implements TrialComponents {
                 "random-crop", (args, seed) -> new RandomCrop(Math.toIntExact(
                         Arguments.of("transform random-crop", args, "padding").getLong("padding", 2)), seed),
                 "random-erasing", CoreTrialComponents::randomErasing,
-                "random-affine", CoreTrialComponents::randomAffine);
+                "random-affine", CoreTrialComponents::randomAffine,
+                TransformSpec.PIPELINE, CoreTrialComponents::pipeline);
+    }
+
+    /** The steps of {@link TransformSpec#pipeline}, each from the registry with its own seed from the trial's. */
+    private static TransformPipeline pipeline(Map<String, String> args, long seed) {
+        TreeMap<Integer, String> names = new TreeMap<>();
+        TreeMap<Integer, Map<String, String>> stepArgs = new TreeMap<>();
+        args.forEach((key, value) -> {
+            int dot = key.indexOf('.');
+            int number = step(dot < 0 ? key : key.substring(0, dot));
+            if (dot < 0) {
+                names.put(number, value);
+            } else {
+                stepArgs.computeIfAbsent(number, n -> new TreeMap<>()).put(key.substring(dot + 1), value);
+            }
+        });
+        if (names.isEmpty() || !names.keySet().containsAll(stepArgs.keySet())
+                || names.lastKey() != names.size()) {
+            throw new AtelierException("transform pipeline needs steps numbered 1, 2, … each with a name; got " + args);
+        }
+        SplittableRandom seeds = new SplittableRandom(seed);
+        TrialRegistry registry = TrialRegistry.instance();
+        List<Transform> steps = new ArrayList<>();
+        names.forEach((number, name) -> steps.add(registry.transform(name)
+                .create(stepArgs.getOrDefault(number, Map.of()), seeds.nextLong())));
+        return TransformPipeline.of(steps);
+    }
+
+    private static int step(String number) {
+        try {
+            int step = Integer.parseInt(number);
+            if (step >= 1) {
+                return step;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new AtelierException("transform pipeline: '" + number + "' is not a step number (1, 2, …)");
     }
 
     private static RandomAffine randomAffine(Map<String, String> args, long seed) {
@@ -92,9 +139,9 @@ final class CoreTrialComponents implements TrialComponents {
         throw new AtelierException("model mlp takes hidden-layer widths, whole numbers ≥ 1; got '" + text + "'");
     }
 
-    private static Block cnn(List<String> args, int classes) {
+    private static float dropoutRate(String model, List<String> args) {
         if (args.size() > 1) {
-            throw new AtelierException("model cnn takes at most one argument, the dropout rate; got " + args);
+            throw new AtelierException("model " + model + " takes at most one argument, the dropout rate; got " + args);
         }
         float rate = 0.5f;
         if (!args.isEmpty()) {
@@ -105,8 +152,8 @@ final class CoreTrialComponents implements TrialComponents {
             }
         }
         if (!(rate >= 0 && rate < 1)) {
-            throw new AtelierException("model cnn takes a dropout rate in [0, 1); got '" + args.get(0) + "'");
+            throw new AtelierException("model " + model + " takes a dropout rate in [0, 1); got '" + args.get(0) + "'");
         }
-        return Models.pytorchExampleCnn(classes, rate);
+        return rate;
     }
 }

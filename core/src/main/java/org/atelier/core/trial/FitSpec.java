@@ -3,6 +3,7 @@ package org.atelier.core.trial;
 import java.io.Serializable;
 import java.util.Locale;
 import org.atelier.core.AtelierException;
+import org.atelier.core.models.Layers;
 import org.atelier.core.training.FitConfig;
 import org.atelier.core.training.FitListener;
 import org.atelier.core.training.listener.EarlyStopping;
@@ -22,10 +23,15 @@ import org.atelier.core.training.listener.RestoreBestEpoch;
  * @param earlyStopping early stopping on the validation loss, or null for none
  * @param restoreBest whether training ends with the parameters of the epoch of lowest validation loss
  * @param batchTransform the transform of every training batch, or null for none
+ * @param evaluateTest whether the test set is evaluated after every epoch (the trial's {@link
+ *     TrialResult#testCurve()}); it only watches, nothing selects on it
+ * @param trainLastLayers 0 to train every parameter, else how many of the model's last
+ *     parameterized layers train while the others are frozen ({@code Layers.trainOnlyLast}, e.g. 1:
+ *     only the output layer)
  */
 public record FitSpec(String optimizer, double learningRate, int batchSize, int maxEpochs,
         boolean evaluateBeforeTraining, String initializer, EarlyStop earlyStopping, boolean restoreBest,
-        TransformSpec batchTransform) implements Serializable {
+        TransformSpec batchTransform, boolean evaluateTest, int trainLastLayers) implements Serializable {
 
     /** The optimizers by name. */
     public static final String SGD = "sgd";
@@ -65,6 +71,17 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
         if (initializer == null) {
             initializer = NORMAL_FAN_IN;
         }
+        if (trainLastLayers < 0) {
+            throw new IllegalArgumentException("the number of trained last layers must be ≥ 0 (0: all), got "
+                    + trainLastLayers);
+        }
+    }
+
+    /** A spec that trains every parameter and does not watch the test set. */
+    public FitSpec(String optimizer, double learningRate, int batchSize, int maxEpochs, boolean evaluateBeforeTraining,
+            String initializer, EarlyStop earlyStopping, boolean restoreBest, TransformSpec batchTransform) {
+        this(optimizer, learningRate, batchSize, maxEpochs, evaluateBeforeTraining, initializer, earlyStopping,
+                restoreBest, batchTransform, false, 0);
     }
 
     /** A builder: SGD with rate 0.1, batch 64, one epoch, normal-fan-in weights, no listeners. */
@@ -84,6 +101,8 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
         b.earlyStopping = earlyStopping;
         b.restoreBest = restoreBest;
         b.batchTransform = batchTransform;
+        b.evaluateTest = evaluateTest;
+        b.trainLastLayers = trainLastLayers;
         return b;
     }
 
@@ -116,6 +135,9 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
         if (batchTransform != null) {
             config.optBatchTransform(registry.transform(batchTransform.name()).create(batchTransform.args(), seed));
         }
+        if (trainLastLayers > 0) {
+            config.optFreeze(block -> Layers.trainOnlyLast(block, trainLastLayers));
+        }
         for (FitListener listener : extra) {
             config.addListener(listener);
         }
@@ -126,7 +148,8 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
     public String toString() {
         return String.format(Locale.ROOT, "%s lr %s, batch %d, ≤ %d epochs%s%s", optimizer, learningRate, batchSize,
                 maxEpochs, earlyStopping == null ? "" : ", early stopping " + earlyStopping.patience() + "/"
-                        + earlyStopping.minDelta(), restoreBest ? ", best epoch restored" : "");
+                        + earlyStopping.minDelta(), restoreBest ? ", best epoch restored" : "")
+                + (trainLastLayers > 0 ? ", only the last " + trainLastLayers + " layer(s) trained" : "");
     }
 
     /** Builds a {@link FitSpec}. */
@@ -140,6 +163,8 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
         private EarlyStop earlyStopping;
         private boolean restoreBest;
         private TransformSpec batchTransform;
+        private boolean evaluateTest;
+        private int trainLastLayers;
 
         private Builder() {}
 
@@ -211,10 +236,22 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
             return this;
         }
 
+        /** Whether the test set is evaluated after every epoch (it only watches; default false). */
+        public Builder evaluateTest(boolean evaluate) {
+            this.evaluateTest = evaluate;
+            return this;
+        }
+
+        /** Trains only the model's last {@code layers} parameterized layers, the others frozen (0: all train, the default). */
+        public Builder trainLastLayers(int layers) {
+            this.trainLastLayers = layers;
+            return this;
+        }
+
         /** Builds the spec. */
         public FitSpec build() {
             return new FitSpec(optimizer, learningRate, batchSize, maxEpochs, evaluateBeforeTraining, initializer,
-                    earlyStopping, restoreBest, batchTransform);
+                    earlyStopping, restoreBest, batchTransform, evaluateTest, trainLastLayers);
         }
     }
 }

@@ -8,8 +8,9 @@ import java.util.Objects;
 /**
  * Which network a trial trains, as a value: the name of a {@link ModelFactory} and its string
  * arguments, plus the number of classes. The core's factories ({@link TrialRegistry}) are {@code
- * softmax} (no arguments), {@code mlp} (one argument per hidden layer: its width) and {@code cnn}
- * (the PyTorch-example CNN; an optional dropout rate, default 0.5).
+ * softmax} (no arguments), {@code mlp} (one argument per hidden layer: its width), {@code cnn}
+ * (the PyTorch-example CNN; an optional dropout rate, default 0.5) and {@code cnn-batchnorm} (the
+ * same with batch normalization; the same argument).
  *
  * @param factory the factory's name, e.g. {@code mlp}
  * @param args the factory's arguments, e.g. {@code ["200"]}
@@ -51,6 +52,11 @@ public record ModelSpec(String factory, List<String> args, int classes) implemen
     /** The PyTorch-example CNN: {@code Models.pytorchExampleCnn(classes, dropoutRate)}. */
     public static ModelSpec cnn(int classes, double dropoutRate) {
         return of("cnn", classes, String.valueOf(dropoutRate));
+    }
+
+    /** The PyTorch-example CNN with batch normalization: {@code Models.pytorchExampleCnnBatchNorm(classes, dropoutRate)}. */
+    public static ModelSpec cnnBatchNorm(int classes, double dropoutRate) {
+        return of("cnn-batchnorm", classes, String.valueOf(dropoutRate));
     }
 
     @Override

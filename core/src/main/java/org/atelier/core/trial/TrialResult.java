@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.atelier.core.AtelierException;
 import org.atelier.core.training.History;
+import org.atelier.core.training.SplitCurve;
 
 /**
  * What a trial produced, as a value: its history, a flat map of metrics, the path of its {@code
@@ -30,9 +31,11 @@ import org.atelier.core.training.History;
  * @param paramsFile the absolute path of the kept {@code .params} file, or null
  * @param seconds the trial's wall time, data loading included
  * @param error why the trial failed (one line), or null when it succeeded
+ * @param testCurve the test set's loss and accuracy after every epoch when the fit asked for it
+ *     ({@link FitSpec#evaluateTest()}), else null
  */
 public record TrialResult(String id, History history, Map<String, Double> metrics, String paramsFile, double seconds,
-        String error) implements Serializable {
+        String error, SplitCurve testCurve) implements Serializable {
 
     /** The names of the metrics a successful trial records, in order ({@code initial_loss} only with epoch 0). */
     public static final List<String> METRICS = List.of("val_loss", "val_accuracy", "train_loss", "train_accuracy",
@@ -47,6 +50,12 @@ public record TrialResult(String id, History history, Map<String, Double> metric
         }
     }
 
+    /** A result without a test curve. */
+    public TrialResult(String id, History history, Map<String, Double> metrics, String paramsFile, double seconds,
+            String error) {
+        this(id, history, metrics, paramsFile, seconds, error, null);
+    }
+
     /**
      * A failed trial.
      *
@@ -57,6 +66,20 @@ public record TrialResult(String id, History history, Map<String, Double> metric
      */
     public static TrialResult failed(String id, String error, double seconds) {
         return new TrialResult(id, null, Map.of(), null, seconds, error);
+    }
+
+    /**
+     * The test curve, for trials whose fit evaluated the test set after every epoch.
+     *
+     * @return the curve
+     * @throws IllegalStateException if the trial recorded none
+     */
+    public SplitCurve requireTestCurve() {
+        if (testCurve == null) {
+            throw new IllegalStateException("trial " + id + " has no test curve"
+                    + (succeeded() ? "; set FitSpec.evaluateTest" : "; it failed: " + error));
+        }
+        return testCurve;
     }
 
     /** Whether the trial finished. */

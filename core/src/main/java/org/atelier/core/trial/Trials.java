@@ -20,8 +20,10 @@ import org.atelier.core.engine.Backend;
 import org.atelier.core.training.EpochRecord;
 import org.atelier.core.training.FitConfig;
 import org.atelier.core.training.History;
+import org.atelier.core.training.LabeledArrays;
 import org.atelier.core.training.ModelFiles;
 import org.atelier.core.training.Training;
+import org.atelier.core.training.listener.EvaluateEachEpoch;
 
 /**
  * Runs one trial in this JVM: builds its model, takes its data from the process's cache, loads its
@@ -55,7 +57,8 @@ public final class Trials {
     private static TrialResult fit(TrialSpec spec, TrialEnvironment environment, long start) {
         Backend backend = environment.backend();
         TrialData data = data(spec.data(), environment);
-        FitConfig config = spec.fit().toFitConfig(spec.seed());
+        EvaluateEachEpoch test = spec.fit().evaluateTest() ? new EvaluateEachEpoch("test", requireTest(spec, data)) : null;
+        FitConfig config = test == null ? spec.fit().toFitConfig(spec.seed()) : spec.fit().toFitConfig(spec.seed(), test);
         try (Model model = newModel(spec, backend, data)) {
             if (spec.initialParams() != null) {
                 load(model, data, spec.initialParamsFile().orElseThrow());
@@ -67,8 +70,17 @@ public final class Trials {
                 int epoch = restored ? history.bestEpoch() : history.last().epoch();
                 saved = ModelFiles.saveParameters(model, environment.outputDir(), spec.id(), epoch).toString();
             }
-            return new TrialResult(spec.id(), history, metrics(history, restored), saved, seconds(start), null);
+            return new TrialResult(spec.id(), history, metrics(history, restored), saved, seconds(start), null,
+                    test == null ? null : test.curve());
         }
+    }
+
+    private static LabeledArrays requireTest(TrialSpec spec, TrialData data) {
+        if (data.test() == null) {
+            throw new AtelierException("trial " + spec.id() + " evaluates the test set each epoch, but data "
+                    + spec.data() + " has no test set");
+        }
+        return data.test();
     }
 
     /**

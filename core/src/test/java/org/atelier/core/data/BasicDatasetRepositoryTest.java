@@ -29,6 +29,7 @@ import org.atelier.core.engine.Backend;
 import org.atelier.core.testing.IdxFiles;
 import org.atelier.core.testing.OnEachEngine;
 import org.atelier.core.testing.RealData;
+import org.atelier.core.testing.TestBackends;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +51,7 @@ class BasicDatasetRepositoryTest {
         DataLocator locator = RealData.locator(Datasets.FASHION_MNIST);
         List<Path> before = listing(locator.datasetDir(Datasets.FASHION_MNIST));
         LabeledData atelier = Datasets.fashionMnist(locator, Subset.TRAIN);
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             FashionMnist djl = FashionMnist.builder().optRepository(new BasicDatasetRepository(locator))
                     .optManager(manager).optUsage(Dataset.Usage.TRAIN).setSampling(PIPELINE_SAMPLES, false).build();
             djl.prepare();
@@ -63,7 +64,7 @@ class BasicDatasetRepositoryTest {
     void djlMnistReadsAtelierRawFilesAsAtelierDoes(String engine) throws Exception {
         DataLocator locator = RealData.locator(Datasets.MNIST);
         LabeledData atelier = Datasets.mnist(locator, Subset.TEST);
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             Mnist djl = Mnist.builder().optRepository(new BasicDatasetRepository(locator))
                     .optManager(manager).optUsage(Dataset.Usage.TEST).setSampling(PIPELINE_SAMPLES, false).build();
             djl.prepare();

@@ -9,8 +9,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
-import org.atelier.core.engine.Backend;
 import org.atelier.core.testing.OnEachEngine;
+import org.atelier.core.testing.TestBackends;
 import org.junit.jupiter.api.Test;
 
 class LabeledDataTest {
@@ -26,7 +26,7 @@ class LabeledDataTest {
     @OnEachEngine
     void featuresAndLabelsBecomeFloat32Tensors(String engine) {
         LabeledData data = images();
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             NDArray features = data.features(manager);
             assertEquals(new Shape(3, 1, 2, 2), features.getShape());
             assertEquals(DataType.FLOAT32, features.getDataType());

@@ -25,6 +25,7 @@ import org.atelier.core.engine.Backend;
 import org.atelier.core.models.Models;
 import org.atelier.core.testing.OnEachEngine;
 import org.atelier.core.testing.RealData;
+import org.atelier.core.testing.TestBackends;
 
 /** Atelier's in-memory data as a DJL {@code ArrayDataset}, batched by DJL and trained on by {@code EasyTrain}. */
 class LabeledDataToDatasetTest {
@@ -36,7 +37,7 @@ class LabeledDataToDatasetTest {
             pixels[i] = i / 20f;
         }
         LabeledData data = new LabeledData("tiny", new Shape(1, 2, 2), pixels, new int[] {2, 0, 1, 1, 0}, List.of("a", "b", "c"));
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             ArrayDataset dataset = data.toDataset(manager, 2, false);
             assertEquals(5, dataset.size());
             List<float[]> labels = new ArrayList<>();
@@ -59,7 +60,7 @@ class LabeledDataToDatasetTest {
     @OnEachEngine
     void easyTrainFitsAModelOnFashionMnist(String engine) throws Exception {
         LabeledData train = Datasets.fashionMnist(RealData.locator(Datasets.FASHION_MNIST), Subset.TRAIN).head(500);
-        Backend backend = Backend.resolve(engine, "cpu");
+        Backend backend = TestBackends.backend(engine);
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                 .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.1f)).build())
                 .optDevices(new Device[] {backend.device()})

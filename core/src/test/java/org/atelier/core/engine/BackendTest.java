@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
+import java.util.List;
 import org.atelier.core.AtelierException;
 import org.atelier.core.testing.OnEachEngine;
+import org.atelier.core.testing.TestBackends;
 import org.junit.jupiter.api.Test;
 
 class BackendTest {
@@ -28,7 +32,7 @@ class BackendTest {
 
     @OnEachEngine
     void seedFromALongUsesItsLow31Bits(String engine) {
-        Backend backend = Backend.resolve(engine, "cpu");
+        Backend backend = TestBackends.backend(engine);
         float[] first = draw(backend, 42);
         assertArrayEquals(first, draw(backend, 42), "the same seed draws the same numbers");
         assertArrayEquals(first, draw(backend, 42 + (1L << 31)), "bits above 31 are ignored");
@@ -47,15 +51,14 @@ class BackendTest {
     void unknownEngineNamesTheAvailableOnes() {
         AtelierException e = assertThrows(AtelierException.class, () -> Backend.resolve("TensorFlow", "cpu"));
         assertTrue(e.getMessage().contains("unknown engine 'TensorFlow'"), e.getMessage());
-        assertTrue(e.getMessage().contains("MXNet") && e.getMessage().contains("PyTorch"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("available: " + String.join(", ", Backend.computingEngines())), e.getMessage());
+        assertTrue(e.getMessage().contains("PyTorch"), e.getMessage());
     }
 
     @OnEachEngine
     void gpuWithoutGpuIsAClearError(String engine) {
-        Backend cpu = Backend.resolve(engine, "cpu");
-        if (cpu.engine().getGpuCount() > 0) {
-            return; // this machine has a GPU: the error path cannot occur here
-        }
+        Backend cpu = TestBackends.backend(engine);
+        assumeTrue(cpu.engine().getGpuCount() == 0, "this machine has a GPU: the error path cannot occur here");
         AtelierException e = assertThrows(AtelierException.class, () -> Backend.resolve(engine, "gpu:0"));
         assertTrue(e.getMessage().contains("sees no GPU"), e.getMessage());
     }
@@ -63,9 +66,30 @@ class BackendTest {
     @Test
     void enginesThatCannotComputeAreNotOffered() {
         // DJL's api jar registers an RPC engine for remote inference: it has no local tensors.
-        assertEquals(java.util.List.of("MXNet", "PyTorch"), Backend.computingEngines());
+        // Both engines are on the class path of the build; the CUDA kit has PyTorch alone.
+        List<String> engines = Backend.computingEngines();
+        assertTrue(engines.contains("PyTorch") && !engines.contains("RPC"), engines.toString());
+        if (TestBackends.DEVICE.equals("cpu")) {
+            assertEquals(List.of("MXNet", "PyTorch"), engines);
+        }
         AtelierException e = assertThrows(AtelierException.class, () -> Backend.resolve("RPC", "cpu"));
-        assertTrue(e.getMessage().endsWith("available: MXNet, PyTorch"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("available: " + String.join(", ", engines)), e.getMessage());
+    }
+
+    @OnEachEngine
+    void arraysLiveOnTheDeviceUnderTest(String engine) {
+        assumeTrue(TestBackends.DEVICE.startsWith("gpu"), "the device under test is the CPU (-Datelier.test.device=gpu runs this)");
+        Backend gpu = TestBackends.backend(engine);
+        assertTrue(gpu.device().isGpu(), gpu.device().toString());
+        try (NDManager manager = gpu.newManager()) {
+            NDArray a = manager.randomUniform(0f, 1f, new Shape(256, 256));
+            assertEquals(gpu.device(), a.getDevice());
+            float[] onDevice = a.matMul(a).toFloatArray();
+            float[] onCpu = a.toDevice(Device.cpu(), true).matMul(a.toDevice(Device.cpu(), true)).toFloatArray();
+            for (int i = 0; i < onCpu.length; i++) {
+                assertEquals(onCpu[i], onDevice[i], 1e-3f * Math.max(1f, Math.abs(onCpu[i])), "element " + i);
+            }
+        }
     }
 
     @Test

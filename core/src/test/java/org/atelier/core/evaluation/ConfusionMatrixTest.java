@@ -10,8 +10,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import org.atelier.core.AtelierException;
-import org.atelier.core.engine.Backend;
 import org.atelier.core.testing.OnEachEngine;
+import org.atelier.core.testing.TestBackends;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
@@ -139,7 +139,7 @@ class ConfusionMatrixTest {
 
     @OnEachEngine
     void countsLogitsAndClassIndicesFromTensors(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             // Arg max of each row: 2, 0, 1, 1.
             NDArray logits = manager.create(new float[] {0.1f, 0.2f, 3f, 5f, -1f, 0f, 0f, 2f, 1f, -3f, 4f, 3.9f},
                     new Shape(4, 3));

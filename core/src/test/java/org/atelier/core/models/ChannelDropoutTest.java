@@ -10,14 +10,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import org.atelier.core.engine.Backend;
 import org.atelier.core.testing.OnEachEngine;
+import org.atelier.core.testing.TestBackends;
 
 class ChannelDropoutTest {
 
     @OnEachEngine
     void dropsWholeChannelsAndScalesTheRest(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             ChannelDropout dropout = new ChannelDropout(0.25f);
             dropout.initialize(manager, DataType.FLOAT32, new Shape(200, 20, 4, 4));
             NDList input = new NDList(manager.ones(new Shape(200, 20, 4, 4)));

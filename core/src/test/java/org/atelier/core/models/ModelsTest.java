@@ -11,15 +11,18 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import java.util.List;
 import org.atelier.core.engine.Backend;
+import org.atelier.core.report.ModelSummary;
 import org.atelier.core.testing.OnEachEngine;
+import org.atelier.core.testing.TestBackends;
 import org.junit.jupiter.api.Test;
 
 class ModelsTest {
 
     @OnEachEngine
     void fanInInitializerDrawsWeightsWithSigmaOneOverRootFanInAndZeroBiases(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             Block block = Models.mlp(new int[] {256}, 10);
             initialize(block, manager, new Shape(8, 1, 28, 28));
             NDArray first = block.getParameters().get("02Linear_weight").getArray();
@@ -34,7 +37,7 @@ class ModelsTest {
 
     @OnEachEngine
     void modelsMapImagesToClassScores(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             NDArray images = manager.randomUniform(0, 1, new Shape(5, 1, 28, 28));
             for (Block block : new Block[] {Models.softmaxRegression(10), Models.mlp(new int[] {32, 16}, 10),
                     Models.pytorchExampleCnn(10, 0.5f), Models.pytorchExampleCnn(10, 0f)}) {
@@ -47,13 +50,58 @@ class ModelsTest {
 
     @OnEachEngine
     void pytorchExampleCnnHasTheExamplesParameterCount(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             Block cnn = Models.pytorchExampleCnn(10, 0.5f);
             initialize(cnn, manager, new Shape(2, 1, 28, 28));
             long count = cnn.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
             // conv1 10·25+10, conv2 20·250+20, fc1 50·320+50, fc2 10·50+10: as printed by the PyTorch example
             assertEquals(260 + 5020 + 16050 + 510, count);
         }
+    }
+
+    @OnEachEngine
+    void theCnnsLayersHaveTheExamplesParameterCountsAndBatchNormAddsFourValuesPerChannel(String engine) {
+        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+            Shape input = new Shape(2, 1, 28, 28);
+            Block cnn = Models.pytorchExampleCnn(10, 0.5f);
+            initialize(cnn, manager, input);
+            // conv1, conv2, fc1, fc2 as the PyTorch example's summary prints them
+            assertEquals(List.of(260L, 5020L, 16050L, 510L), parameterCounts(cnn, input));
+            assertEquals(21840, ModelSummary.of(cnn, input).totalParameters());
+
+            Block normalized = Models.pytorchExampleCnnBatchNorm(10, 0.5f);
+            initialize(normalized, manager, input);
+            // γ, β, running mean and variance per channel after conv1 (10), conv2 (20) and fc1 (50)
+            assertEquals(List.of(260L, 40L, 5020L, 80L, 16050L, 200L, 510L), parameterCounts(normalized, input));
+            ModelSummary summary = ModelSummary.of(normalized, input);
+            assertEquals(21840 + 320, summary.totalParameters());
+            assertEquals(21840 + 160, summary.trainableParameters(), "running statistics are not trained by gradient");
+            NDArray images = manager.randomUniform(0, 1, new Shape(5, 1, 28, 28));
+            assertEquals(new Shape(5, 10), normalized.forward(new ParameterStore(manager, false), new NDList(images),
+                    false).head().getShape());
+        }
+    }
+
+    @OnEachEngine
+    void trainOnlyLastFreezesEveryOtherParameterizedLayer(String engine) {
+        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+            Shape input = new Shape(2, 1, 28, 28);
+            Block cnn = Models.pytorchExampleCnn(10, 0.5f);
+            initialize(cnn, manager, input);
+            List<String> frozen = Layers.trainOnlyLast(cnn, 1);
+            assertEquals(List.of("01Conv2d", "04Conv2d", "09Linear"), frozen);
+            ModelSummary summary = ModelSummary.of(cnn, input);
+            assertEquals(510, summary.trainableParameters());
+            assertEquals(21330, summary.nonTrainableParameters());
+            Layers.trainOnlyLast(cnn, 3);
+            assertEquals(510 + 16050 + 5020, ModelSummary.of(cnn, input).trainableParameters());
+            assertThrows(IllegalArgumentException.class, () -> Layers.trainOnlyLast(cnn, 4));
+        }
+    }
+
+    private static List<Long> parameterCounts(Block block, Shape input) {
+        return ModelSummary.of(block, input).layers().stream().mapToLong(ModelSummary.Layer::parameters)
+                .filter(count -> count > 0).boxed().toList();
     }
 
     @Test

@@ -16,8 +16,8 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import java.util.List;
 import org.atelier.core.AtelierException;
-import org.atelier.core.engine.Backend;
 import org.atelier.core.testing.OnEachEngine;
+import org.atelier.core.testing.TestBackends;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
@@ -32,7 +32,7 @@ class ModelSummaryTest {
 
     @OnEachEngine
     void mlpCountsMatchHandComputation(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             SequentialBlock block = mlp();
             Shape input = new Shape(1, 784);
             block.initialize(manager, DataType.FLOAT32, input);
@@ -58,7 +58,7 @@ class ModelSummaryTest {
 
     @OnEachEngine
     void convNetWithBatchNormAndNestedBlock(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             SequentialBlock features = new SequentialBlock()
                     .add(Conv2d.builder().setKernelShape(new Shape(5, 5)).setFilters(6).build())
                     .add(BatchNorm.builder().build())

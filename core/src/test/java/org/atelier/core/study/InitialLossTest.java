@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.atelier.core.engine.Backend;
 import org.atelier.core.testing.OnEachEngine;
+import org.atelier.core.testing.TestBackends;
 import org.junit.jupiter.api.Test;
 
 class InitialLossTest {
@@ -21,7 +21,7 @@ class InitialLossTest {
 
     @OnEachEngine
     void crossEntropyOfKnownLogits(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             // sample 0: logits (0, 0, 0), label 2 → ln 3; sample 1: (ln 3, 0, 0), label 0 → −ln(3/5) = ln 5 − ln 3
             NDArray logits = manager.create(new float[] {0, 0, 0, (float) Math.log(3), 0, 0}, new Shape(2, 3));
             NDArray labels = manager.create(new float[] {2, 0});
@@ -32,7 +32,7 @@ class InitialLossTest {
 
     @OnEachEngine
     void meanLogitVarianceIsSigmaSquaredTimesMeanSquaredNorm(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             // ‖x‖² = 1 + 4 = 5 and 9 + 16 = 25: mean 15; σ = 0.5 → 15 / 4
             NDArray features = manager.create(new float[] {1, 2, 3, 4}, new Shape(2, 1, 2));
             assertEquals(15.0 / 4, InitialLoss.meanLogitVariance(features, 0.5), 1e-6);

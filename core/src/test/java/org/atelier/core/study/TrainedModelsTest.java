@@ -13,6 +13,7 @@ import org.atelier.core.report.MarkdownReport;
 import org.atelier.core.report.RunDirectory;
 import org.atelier.core.report.RunFile;
 import org.atelier.core.testing.OnEachEngine;
+import org.atelier.core.testing.TestBackends;
 import org.atelier.core.training.History;
 import org.atelier.core.trial.DataSpec;
 import org.atelier.core.trial.FitSpec;
@@ -36,7 +37,7 @@ class TrainedModelsTest {
 
     @OnEachEngine
     void seedRunsKeepTheBestModelAndItsTestEvaluationIsWritten(String engine) throws Exception {
-        TrialEnvironment environment = new TrialEnvironment(engine, "cpu", temp, temp.resolve("trials-" + engine));
+        TrialEnvironment environment = new TrialEnvironment(engine, TestBackends.DEVICE, temp, temp.resolve("trials-" + engine));
         List<Long> seeds = List.of(1L, 2L, 3L);
         FitSpec fit = FitSpec.builder().sgd(0.1).batchSize(32).maxEpochs(3).evaluateBeforeTraining(true)
                 .restoreBest(true).build();

@@ -12,6 +12,7 @@ import org.atelier.core.data.TrainValidation;
 import org.atelier.core.engine.Backend;
 import org.atelier.core.models.Models;
 import org.atelier.core.testing.RealData;
+import org.atelier.core.testing.TestBackends;
 import org.junit.jupiter.api.Test;
 
 /** The facade on real data: one epoch of an MLP on the full Fashion-MNIST training set takes seconds and learns. */
@@ -21,7 +22,7 @@ class FashionMnistMlpTest {
     void oneEpochOfMlp784x256x10ReachesEightyPercentValidationAccuracy() throws Exception {
         LabeledData all = Datasets.fashionMnist(RealData.locator(Datasets.FASHION_MNIST), Subset.TRAIN);
         TrainValidation split = Splits.stratified(all, 0.1, 42);
-        Backend backend = Backend.resolve("PyTorch", "cpu");
+        Backend backend = TestBackends.backend("PyTorch");
         try (NDManager manager = backend.newManager();
                 Model model = Model.newInstance("mlp", backend.device(), backend.engineName())) {
             model.setBlock(Models.mlp(new int[] {256}, 10));

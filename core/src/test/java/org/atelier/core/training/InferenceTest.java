@@ -12,12 +12,13 @@ import org.atelier.core.data.LabeledData;
 import org.atelier.core.engine.Backend;
 import org.atelier.core.models.Models;
 import org.atelier.core.testing.OnEachEngine;
+import org.atelier.core.testing.TestBackends;
 
 class InferenceTest {
 
     @OnEachEngine
     void classifiesAndExposesInnerLayers(String engine) {
-        Backend backend = Backend.resolve(engine, "cpu");
+        Backend backend = TestBackends.backend(engine);
         LabeledData blobs = SyntheticData.blobs(2100, 8, 4, 1);
         try (NDManager manager = backend.newManager();
                 Model model = Model.newInstance("m", backend.device(), backend.engineName())) {

@@ -10,8 +10,8 @@ import ai.djl.training.dataset.Batch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.atelier.core.engine.Backend;
 import org.atelier.core.testing.OnEachEngine;
+import org.atelier.core.testing.TestBackends;
 
 class TensorBatchesTest {
 
@@ -19,7 +19,7 @@ class TensorBatchesTest {
 
     @OnEachEngine
     void everySampleOnceWithFeaturesMatchingLabelsAndANewOrderEachEpoch(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             TensorBatches batches = new TensorBatches(indexed(manager), 10, 5L);
             assertEquals(11, batches.batchesPerEpoch());
             float[] first = epoch(batches, manager);
@@ -35,7 +35,7 @@ class TensorBatchesTest {
 
     @OnEachEngine
     void withoutSeedKeepsTheOrderAndFullBatchIsOneBatch(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             assertArrayEquals(range(), epoch(new TensorBatches(indexed(manager), 10, null), manager));
             TensorBatches full = new TensorBatches(indexed(manager), Integer.MAX_VALUE, 1L);
             assertEquals(1, full.batchesPerEpoch());

@@ -19,6 +19,7 @@ import org.atelier.core.data.LabeledData;
 import org.atelier.core.engine.Backend;
 import org.atelier.core.models.Models;
 import org.atelier.core.testing.OnEachEngine;
+import org.atelier.core.testing.TestBackends;
 
 class TrainingTest {
 
@@ -136,7 +137,7 @@ class TrainingTest {
     }
 
     static History fit(String engine, Block block, LabeledData train, LabeledData validation, FitConfig.Builder config) {
-        Backend backend = Backend.resolve(engine, "cpu");
+        Backend backend = TestBackends.backend(engine);
         try (NDManager manager = backend.newManager();
                 Model model = Model.newInstance("model", backend.device(), backend.engineName())) {
             model.setBlock(block);

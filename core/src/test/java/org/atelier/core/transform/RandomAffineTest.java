@@ -16,8 +16,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.atelier.core.engine.Backend;
 import org.atelier.core.testing.OnEachEngine;
+import org.atelier.core.testing.TestBackends;
 import org.junit.jupiter.api.Test;
 
 class RandomAffineTest {
@@ -27,7 +27,7 @@ class RandomAffineTest {
     /** Without rotation the transform is a per-sample integer translation with zero fill. */
     @OnEachEngine
     void withoutRotationEverySampleIsTranslatedWithinTheMaximum(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             NDArray batch = TransformTesting.ascending(manager, IMAGES, DataType.FLOAT32);
             NDArray out = new RandomAffine(0, 0.2, 1).transform(batch);
             assertEquals(IMAGES, out.getShape());
@@ -55,7 +55,7 @@ class RandomAffineTest {
     /** With rotation every output pixel is 0 or a pixel of the same sample and channel; samples differ. */
     @OnEachEngine
     void rotatedSamplesKeepTheirOwnValuesAndDifferFromEachOther(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             for (DataType type : List.of(DataType.FLOAT32, DataType.INT32)) {
                 NDArray batch = TransformTesting.ascending(manager, IMAGES, type);
                 NDArray out = new RandomAffine(15, 0.1, 2).transform(batch);
@@ -76,7 +76,7 @@ class RandomAffineTest {
 
     @OnEachEngine
     void resultBelongsToTheBatchManagerAndNoTemporaryStays(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager();
+        try (NDManager manager = TestBackends.backend(engine).newManager();
                 NDManager batchManager = manager.newSubManager()) {
             NDArray batch = TransformTesting.ascending(batchManager, IMAGES, DataType.FLOAT32);
             Set<String> expected = TransformTesting.uids(batchManager);
@@ -89,7 +89,7 @@ class RandomAffineTest {
 
     @OnEachEngine
     void sameSeedGivesTheSameBatchesAndAnotherSeedOthersAndZeroMaximaNothing(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             List<float[]> first = TransformTesting.outputs(manager, new RandomAffine(15, 0.1, 5), IMAGES);
             List<float[]> again = TransformTesting.outputs(manager, new RandomAffine(15, 0.1, 5), IMAGES);
             List<float[]> other = TransformTesting.outputs(manager, new RandomAffine(15, 0.1, 6), IMAGES);
@@ -106,10 +106,10 @@ class RandomAffineTest {
     void sameSeedTransformsAlikeOnEveryEngine() {
         List<float[]> pytorch;
         List<float[]> mxnet;
-        try (NDManager manager = Backend.resolve("PyTorch", "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend("PyTorch").newManager()) {
             pytorch = TransformTesting.outputs(manager, new RandomAffine(15, 0.1, 8), IMAGES);
         }
-        try (NDManager manager = Backend.resolve("MXNet", "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend("MXNet").newManager()) {
             mxnet = TransformTesting.outputs(manager, new RandomAffine(15, 0.1, 8), IMAGES);
         }
         for (int i = 0; i < pytorch.size(); i++) {

@@ -17,8 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.atelier.core.engine.Backend;
 import org.atelier.core.testing.OnEachEngine;
+import org.atelier.core.testing.TestBackends;
 import org.junit.jupiter.api.Test;
 
 class RandomCropTest {
@@ -27,7 +27,7 @@ class RandomCropTest {
 
     @OnEachEngine
     void everySampleIsThePaddedInputCroppedAtAnOffsetInRange(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             for (int padding : new int[] {1, 2, 3}) {
                 NDArray batch = TransformTesting.ascending(manager, IMAGES, DataType.FLOAT32);
                 NDArray out = new RandomCrop(padding, 1).transform(batch);
@@ -51,7 +51,7 @@ class RandomCropTest {
     /** 50 batches of 64 samples: each of the 25 offsets is expected 128 times; 4 sigma is about 44. */
     @OnEachEngine
     void offsetsAreUniformAndRowAndColumnIndependent(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             int[][] counts = new int[5][5];
             RandomCrop crop = new RandomCrop(2, 2);
             for (int[][] offsets : pattern(manager, crop, 50)) {
@@ -69,7 +69,7 @@ class RandomCropTest {
 
     @OnEachEngine
     void resultBelongsToTheBatchManagerAndNoTemporaryStays(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager();
+        try (NDManager manager = TestBackends.backend(engine).newManager();
                 NDManager batchManager = manager.newSubManager()) {
             NDArray batch = TransformTesting.ascending(batchManager, IMAGES, DataType.FLOAT32);
             Set<String> expected = TransformTesting.uids(batchManager);
@@ -82,7 +82,7 @@ class RandomCropTest {
 
     @OnEachEngine
     void sameSeedGivesTheSameBatchesAndAnotherSeedOthers(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             List<float[]> first = TransformTesting.outputs(manager, new RandomCrop(2, 5), IMAGES);
             List<float[]> again = TransformTesting.outputs(manager, new RandomCrop(2, 5), IMAGES);
             List<float[]> other = TransformTesting.outputs(manager, new RandomCrop(2, 6), IMAGES);
@@ -97,10 +97,10 @@ class RandomCropTest {
     void sameSeedCropsAlikeOnEveryEngine() {
         List<int[][]> pytorch;
         List<int[][]> mxnet;
-        try (NDManager manager = Backend.resolve("PyTorch", "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend("PyTorch").newManager()) {
             pytorch = pattern(manager, new RandomCrop(2, 7), 5);
         }
-        try (NDManager manager = Backend.resolve("MXNet", "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend("MXNet").newManager()) {
             mxnet = pattern(manager, new RandomCrop(2, 7), 5);
         }
         for (int i = 0; i < pytorch.size(); i++) {
@@ -110,7 +110,7 @@ class RandomCropTest {
 
     @OnEachEngine
     void paddingZeroReturnsTheBatch(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             NDArray batch = TransformTesting.ascending(manager, IMAGES, DataType.FLOAT32);
             assertSame(batch, new RandomCrop(0, 8).transform(batch));
         }
@@ -118,7 +118,7 @@ class RandomCropTest {
 
     @OnEachEngine
     void rejectsABatchThatIsNotImages(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             RandomCrop crop = new RandomCrop(2, 9);
             NDArray flat = manager.arange(12f).reshape(3, 4);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> crop.transform(flat));

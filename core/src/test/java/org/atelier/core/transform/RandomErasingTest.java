@@ -16,8 +16,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.atelier.core.engine.Backend;
 import org.atelier.core.testing.OnEachEngine;
+import org.atelier.core.testing.TestBackends;
 import org.junit.jupiter.api.Test;
 
 class RandomErasingTest {
@@ -26,7 +26,7 @@ class RandomErasingTest {
 
     @OnEachEngine
     void erasesOneRectangleOfZerosWithinTheAreaAndAspectBoundsInTheErasedSamplesOnly(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             for (double[] areas : new double[][] {{0.02, 0.33}, {0.1, 0.1}, {0.3, 0.6}}) {
                 NDArray batch = TransformTesting.ascending(manager, IMAGES, DataType.FLOAT32);
                 NDArray out = new RandomErasing(0.5, areas[0], areas[1], 1).transform(batch);
@@ -58,7 +58,7 @@ class RandomErasingTest {
 
     @OnEachEngine
     void rectanglesDifferBetweenSamples(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             NDArray batch = TransformTesting.ascending(manager, IMAGES, DataType.FLOAT32);
             Set<String> distinct = Arrays.stream(rectangles(batch, new RandomErasing(1, 0.02, 0.33, 2).transform(batch)))
                     .map(Arrays::toString).collect(Collectors.toSet());
@@ -69,7 +69,7 @@ class RandomErasingTest {
     /** 200 batches of 64: the standard error of the erased fraction is at most 0.0044. */
     @OnEachEngine
     void erasedFractionIsTheProbability(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             for (double p : new double[] {0.5, 0.2}) {
                 RandomErasing erasing = new RandomErasing(p, 0.02, 0.33, 3);
                 int erased = 0;
@@ -84,7 +84,7 @@ class RandomErasingTest {
 
     @OnEachEngine
     void probabilityZeroReturnsTheBatchAndOneErasesEverySample(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             NDArray batch = TransformTesting.ascending(manager, IMAGES, DataType.FLOAT32);
             assertSame(batch, new RandomErasing(0, 0.02, 0.33, 4).transform(batch));
             for (int[][] rectangles : pattern(manager, new RandomErasing(1, 0.02, 0.33, 4), 3)) {
@@ -95,7 +95,7 @@ class RandomErasingTest {
 
     @OnEachEngine
     void resultBelongsToTheBatchManagerAndNoTemporaryStays(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager();
+        try (NDManager manager = TestBackends.backend(engine).newManager();
                 NDManager batchManager = manager.newSubManager()) {
             NDArray batch = TransformTesting.ascending(batchManager, IMAGES, DataType.FLOAT32);
             Set<String> expected = TransformTesting.uids(batchManager);
@@ -108,7 +108,7 @@ class RandomErasingTest {
 
     @OnEachEngine
     void sameSeedGivesTheSameBatchesAndAnotherSeedOthers(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             List<float[]> first = TransformTesting.outputs(manager, new RandomErasing(0.5, 0.02, 0.33, 6), IMAGES);
             List<float[]> again = TransformTesting.outputs(manager, new RandomErasing(0.5, 0.02, 0.33, 6), IMAGES);
             List<float[]> other = TransformTesting.outputs(manager, new RandomErasing(0.5, 0.02, 0.33, 7), IMAGES);
@@ -123,10 +123,10 @@ class RandomErasingTest {
     void sameSeedErasesAlikeOnEveryEngine() {
         List<int[][]> pytorch;
         List<int[][]> mxnet;
-        try (NDManager manager = Backend.resolve("PyTorch", "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend("PyTorch").newManager()) {
             pytorch = pattern(manager, new RandomErasing(0.5, 0.02, 0.33, 8), 5);
         }
-        try (NDManager manager = Backend.resolve("MXNet", "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend("MXNet").newManager()) {
             mxnet = pattern(manager, new RandomErasing(0.5, 0.02, 0.33, 8), 5);
         }
         for (int i = 0; i < pytorch.size(); i++) {
@@ -136,7 +136,7 @@ class RandomErasingTest {
 
     @OnEachEngine
     void rejectsABatchThatIsNotImages(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             RandomErasing erasing = new RandomErasing(0.5, 0.02, 0.33, 9);
             NDArray flat = manager.arange(12f).reshape(3, 4);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> erasing.transform(flat));

@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.atelier.core.engine.Backend;
 import org.atelier.core.testing.OnEachEngine;
+import org.atelier.core.testing.TestBackends;
 import org.junit.jupiter.api.Test;
 
 class RandomFlipHorizontalTest {
@@ -29,7 +29,7 @@ class RandomFlipHorizontalTest {
 
     @OnEachEngine
     void changesExactlyTheFlippedSamplesIntoTheirMirrorImages(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             for (Shape shape : List.of(IMAGES, new Shape(64, 3, 4), new Shape(64, 4))) {
                 NDArray batch = ascending(manager, shape, DataType.FLOAT32);
                 NDArray out = new RandomFlipHorizontal(0.5, 1).transform(batch);
@@ -47,7 +47,7 @@ class RandomFlipHorizontalTest {
 
     @OnEachEngine
     void resultBelongsToTheBatchManagerAndNoTemporaryStays(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager();
+        try (NDManager manager = TestBackends.backend(engine).newManager();
                 NDManager batchManager = manager.newSubManager()) {
             NDArray batch = ascending(batchManager, IMAGES, DataType.FLOAT32);
             Set<String> expected = TransformTesting.uids(batchManager);
@@ -61,7 +61,7 @@ class RandomFlipHorizontalTest {
     /** 200 batches of 64: the standard error of the flipped fraction is at most 0.0044. */
     @OnEachEngine
     void flippedFractionIsTheProbability(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             for (double p : new double[] {0.5, 0.2}) {
                 List<boolean[]> pattern = pattern(manager, new RandomFlipHorizontal(p, 3), 200);
                 double fraction = pattern.stream().mapToInt(RandomFlipHorizontalTest::count).sum() / (200.0 * 64);
@@ -73,7 +73,7 @@ class RandomFlipHorizontalTest {
 
     @OnEachEngine
     void probabilityZeroChangesNothingAndOneFlipsEverySample(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             for (boolean[] flags : pattern(manager, new RandomFlipHorizontal(0, 4), 3)) {
                 assertEquals(0, count(flags));
             }
@@ -85,7 +85,7 @@ class RandomFlipHorizontalTest {
 
     @OnEachEngine
     void sameSeedGivesTheSameBatchesAndAnotherSeedOthers(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             List<float[]> first = TransformTesting.outputs(manager, new RandomFlipHorizontal(0.5, 5), IMAGES);
             List<float[]> again = TransformTesting.outputs(manager, new RandomFlipHorizontal(0.5, 5), IMAGES);
             List<float[]> other = TransformTesting.outputs(manager, new RandomFlipHorizontal(0.5, 6), IMAGES);
@@ -100,10 +100,10 @@ class RandomFlipHorizontalTest {
     void sameSeedFlipsTheSameSamplesOnEveryEngine() {
         List<boolean[]> pytorch;
         List<boolean[]> mxnet;
-        try (NDManager manager = Backend.resolve("PyTorch", "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend("PyTorch").newManager()) {
             pytorch = pattern(manager, new RandomFlipHorizontal(0.3, 7), 10);
         }
-        try (NDManager manager = Backend.resolve("MXNet", "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend("MXNet").newManager()) {
             mxnet = pattern(manager, new RandomFlipHorizontal(0.3, 7), 10);
         }
         for (int i = 0; i < pytorch.size(); i++) {
@@ -113,7 +113,7 @@ class RandomFlipHorizontalTest {
 
     @OnEachEngine
     void composesInADjlPipelineAndLeavesTheOtherArraysAlone(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             NDArray batch = ascending(manager, IMAGES, DataType.FLOAT32);
             NDArray labels = manager.arange(64f);
             Pipeline pipeline = new Pipeline().add(new RandomFlipHorizontal(1, 8)).add(x -> x.mul(2));
@@ -125,7 +125,7 @@ class RandomFlipHorizontalTest {
 
     @OnEachEngine
     void rejectsABatchWithoutAWidthAxis(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             NDArray vector = manager.arange(4f);
             RandomFlipHorizontal flip = new RandomFlipHorizontal(0.5, 9);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> flip.transform(vector));
@@ -149,7 +149,7 @@ class RandomFlipHorizontalTest {
      */
     @OnEachEngine
     void djlsRandomFlipLeftRightReturnsTheImageUnchanged(String engine) {
-        try (NDManager manager = Backend.resolve(engine, "cpu").newManager()) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
             NDArray image = ascending(manager, new Shape(3, 4, 1), DataType.FLOAT32);
             float[] pixels = image.toFloatArray();
             RandomFlipLeftRight djlFlip = new RandomFlipLeftRight();

@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import org.atelier.core.data.Datasets;
 import org.atelier.core.testing.OnEachEngine;
 import org.atelier.core.testing.RealData;
+import org.atelier.core.testing.TestBackends;
 import org.atelier.core.training.EpochRecord;
 import org.atelier.core.training.History;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,7 @@ class TrialExecutorTest {
     Path temp;
 
     private TrialEnvironment environment(String engine) {
-        return new TrialEnvironment(engine, "cpu", RealData.locator(Datasets.FASHION_MNIST).root(), temp);
+        return new TrialEnvironment(engine, TestBackends.DEVICE, RealData.locator(Datasets.FASHION_MNIST).root(), temp);
     }
 
     /** The small real trial: seed {@code seed}, epoch 0 evaluated, no early stopping. */
@@ -68,7 +69,7 @@ class TrialExecutorTest {
         }
         List<String> progress = lines.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(4, progress.size(), progress.toString());
-        assertTrue(progress.get(0).matches("trial 1/4 done: seed-\\d \\(val loss \\d\\.\\d{4}, \\d+\\.\\d s\\), ETA \\d+s"),
+        assertTrue(progress.get(0).matches("trial 1/4 done: seed-\\d \\(val loss \\d\\.\\d{4}, \\d+\\.\\d s\\), ETA (\\d+m)?\\d+s"),
                 progress.get(0));
         assertTrue(progress.get(3).startsWith("trial 4/4 done: ") && progress.get(3).contains("all done in"), progress.get(3));
     }
@@ -82,7 +83,7 @@ class TrialExecutorTest {
         List<TrialResult> results = new ChildJvmTrialExecutor(1).run(trials, environment(engine), TrialProgress.silent(4));
 
         assertTrue(results.get(0).succeeded() && results.get(3).succeeded(), results.toString());
-        assertEquals("unknown model factory 'no-such-model'; choices: cnn, mlp, softmax", results.get(1).error());
+        assertEquals("unknown model factory 'no-such-model'; choices: cnn, cnn-batchnorm, mlp, softmax", results.get(1).error());
         assertEquals("this recipe fails on purpose", results.get(2).error());
         assertNull(results.get(1).history());
         List<TrialResult> here = new InProcessTrialExecutor().run(trials.subList(1, 3), environment(engine),

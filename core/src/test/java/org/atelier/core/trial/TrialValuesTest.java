@@ -14,6 +14,7 @@ import org.atelier.core.AtelierException;
 import org.atelier.core.training.EpochRecord;
 import org.atelier.core.training.FitConfig;
 import org.atelier.core.training.History;
+import org.atelier.core.training.SplitCurve;
 import org.atelier.core.training.listener.EarlyStopping;
 import org.atelier.core.training.listener.RestoreBestEpoch;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,9 @@ class TrialValuesTest {
     private static TrialSpec fullSpec() {
         FitSpec fit = FitSpec.builder().adam(1e-3).batchSize(128).maxEpochs(30).evaluateBeforeTraining(true)
                 .initializer("xavier").earlyStopping(5, 1e-4).restoreBest(true)
-                .batchTransform(TransformSpec.of("flip-horizontal", Map.of("p", "0.5"))).build();
+                .batchTransform(TransformSpec.pipeline(List.of(TransformSpec.of("flip-horizontal", Map.of("p", "0.5")),
+                        TransformSpec.of("random-crop", Map.of("padding", "2")))))
+                .evaluateTest(true).trainLastLayers(1).build();
         return new TrialSpec("cnn-lr-0.001-seed-42", ModelSpec.cnn(10, 0.25),
                 DataSpec.of("mnist").with("validation", 0.2).with("smoke", true), fit, 42,
                 "/runs/x/trials/base-0004.params", true);
@@ -46,13 +49,29 @@ class TrialValuesTest {
         History history = new History(List.of(
                 new EpochRecord(0, 2.3, 0.1, Double.NaN, Double.NaN, 0.1, 0.5, 0),
                 new EpochRecord(1, 0.4 + 1e-17, 0.85, 0.5, 0.8, 0.1, 1.25, 938)), true);
-        TrialResult result = new TrialResult("a", history, Trials.metrics(history, false), "/tmp/a-0001.params", 3.5, null);
+        TrialResult result = new TrialResult("a", history, Trials.metrics(history, false), "/tmp/a-0001.params", 3.5, null,
+                new SplitCurve("test", new int[] {0, 1}, new double[] {2.3, Double.NaN}, new double[] {0.1, 0.8 + 1e-17}));
         TrialFiles.write(temp.resolve("0.result"), result);
         assertEquals(result, TrialFiles.read(temp.resolve("0.result"), TrialResult.class), "every double bit for bit, NaN too");
         TrialResult failed = TrialResult.failed("b", "unknown model factory 'x'", 0.25);
         TrialFiles.write(temp.resolve("1.result"), failed);
         assertEquals(failed, TrialFiles.read(temp.resolve("1.result"), TrialResult.class));
         assertThrows(java.io.IOException.class, () -> TrialFiles.read(specFile, TrialResult.class));
+    }
+
+    @Test
+    void aPipelineSpecBuildsItsStepsInOrderEachWithItsOwnSeed() {
+        TransformSpec spec = TransformSpec.pipeline(List.of(TransformSpec.of("random-crop", Map.of("padding", "3")),
+                TransformSpec.of("flip-horizontal", Map.of())));
+        assertEquals(Map.of("1", "random-crop", "1.padding", "3", "2", "flip-horizontal"), spec.args());
+        var pipeline = (org.atelier.core.transform.TransformPipeline) TrialRegistry.instance().transform(spec.name())
+                .create(spec.args(), 7);
+        assertEquals(List.of(org.atelier.core.transform.RandomCrop.class,
+                org.atelier.core.transform.RandomFlipHorizontal.class),
+                pipeline.steps().stream().map(Object::getClass).toList());
+        assertEquals(3, ((org.atelier.core.transform.RandomCrop) pipeline.steps().get(0)).padding());
+        assertThrows(org.atelier.core.AtelierException.class, () -> TrialRegistry.instance().transform("pipeline")
+                .create(Map.of("2", "flip-horizontal"), 7), "steps are numbered from 1");
     }
 
     @Test
@@ -75,13 +94,13 @@ class TrialValuesTest {
     @Test
     void unknownNamesAreOneLineWithTheChoices() {
         TrialRegistry registry = TrialRegistry.instance();
-        assertEquals("unknown model factory 'resnet'; choices: cnn, mlp, softmax",
+        assertEquals("unknown model factory 'resnet'; choices: cnn, cnn-batchnorm, mlp, softmax",
                 assertThrows(AtelierException.class, () -> registry.model("resnet")).getMessage());
         String data = assertThrows(AtelierException.class, () -> registry.data("cifar")).getMessage();
         assertTrue(data.startsWith("unknown data recipe 'cifar'; choices: ") && data.contains("fashion-mnist, mnist"), data);
         assertEquals("unknown initializer 'he'; choices: normal-fan-in, xavier",
                 assertThrows(AtelierException.class, () -> registry.initializer("he")).getMessage());
-        assertEquals("unknown batch transform 'flip'; choices: flip-horizontal, random-affine, random-crop, random-erasing",
+        assertEquals("unknown batch transform 'flip'; choices: flip-horizontal, pipeline, random-affine, random-crop, random-erasing",
                 assertThrows(AtelierException.class, () -> registry.transform("flip")).getMessage());
         assertTrue(registry.transform("flip-horizontal").create(Map.of("p", "0.25"), 1).toString().contains("0.25"));
         assertEquals("RandomCrop(padding=3)", registry.transform("random-crop").create(Map.of("padding", "3"), 1).toString());

@@ -15,6 +15,7 @@ import org.atelier.core.data.Standardizer;
 import org.atelier.core.data.Subset;
 import org.atelier.core.testing.OnEachEngine;
 import org.atelier.core.testing.RealData;
+import org.atelier.core.testing.TestBackends;
 import org.atelier.core.training.Inference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class TrialsTest {
     Path temp;
 
     private TrialEnvironment environment(String engine) {
-        return new TrialEnvironment(engine, "cpu", RealData.locator(Datasets.FASHION_MNIST).root(), temp);
+        return new TrialEnvironment(engine, TestBackends.DEVICE, RealData.locator(Datasets.FASHION_MNIST).root(), temp);
     }
 
     @Test

@@ -33,6 +33,7 @@ class BenchCommandTest {
         JsonObject summary = JsonParser.parseString(Files.readString(out.resolve("summary.json"))).getAsJsonObject();
         assertEquals("bench", summary.get("experiment").getAsString());
         assertEquals("PyTorch,MXNet", summary.get("engine").getAsString());
+        assertEquals("cpu", summary.get("device").getAsString());
         assertEquals(512, summary.getAsJsonObject("params").get("train_images").getAsInt());
         JsonObject metrics = summary.getAsJsonObject("metrics");
         for (String engine : new String[] {"pytorch", "mxnet"}) {
@@ -65,5 +66,13 @@ class BenchCommandTest {
         cli.parseArgs("--models", "mlp,resnet");
         AtelierException error = org.junit.jupiter.api.Assertions.assertThrows(AtelierException.class, bench::call);
         assertEquals("unknown bench model 'resnet'; use softmax, mlp, cnn", error.getMessage());
+    }
+
+    @Test
+    void badDeviceIsAOneLineErrorBeforeAnyWork() {
+        BenchCommand bench = new BenchCommand();
+        new CommandLine(bench).parseArgs("--device", "tpu", "--data-dir", "/nonexistent");
+        AtelierException error = org.junit.jupiter.api.Assertions.assertThrows(AtelierException.class, bench::call);
+        assertTrue(error.getMessage().startsWith("unknown device 'tpu'"), error.getMessage());
     }
 }

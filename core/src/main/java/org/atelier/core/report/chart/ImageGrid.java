@@ -89,13 +89,14 @@ public final class ImageGrid implements Figure {
         g.setFont(ChartStyle.TITLE_FONT);
         g.setColor(Color.BLACK);
         FontMetrics metrics = g.getFontMetrics();
-        g.drawString(spec.title, (layout.gridWidth() + 2 * MARGIN - metrics.stringWidth(spec.title)) / 2,
+        // centred over the images, or over the figure's left part when the title is the wider of the two
+        g.drawString(spec.title, (layout.contentWidth - metrics.stringWidth(spec.title)) / 2,
                 MARGIN + metrics.getAscent());
     }
 
     private void drawPanel(Graphics2D g, Layout layout, int index, double[] sharedLimits) {
         Panel panel = spec.images.get(index);
-        int x = MARGIN + (index % spec.columns) * (layout.cellWidth + GAP);
+        int x = layout.left + (index % spec.columns) * (layout.cellWidth + GAP);
         int y = layout.top + (index / spec.columns) * (layout.cellHeight + GAP);
         g.setFont(ChartStyle.TICK_FONT);
         g.setColor(Color.BLACK);
@@ -118,7 +119,7 @@ public final class ImageGrid implements Figure {
     }
 
     private void drawColorBar(Graphics2D g, Layout layout, double[] limits) {
-        int x = layout.gridWidth() + MARGIN + GAP;
+        int x = layout.contentWidth - MARGIN + GAP;
         int top = layout.top + layout.captionHeight;
         int height = layout.height - top - MARGIN - 8;
         for (int i = 0; i < height; i++) {
@@ -175,6 +176,10 @@ public final class ImageGrid implements Figure {
         final int width;
         final int height;
         final int columns;
+        /** The width without the colour bar: the grid's or the title's, with margins. */
+        final int contentWidth;
+        /** Where the grid starts: centred under a title that is wider than it. */
+        final int left;
 
         Layout(Builder spec) {
             int maxWidth = spec.images.stream().mapToInt(p -> p.width).max().orElseThrow();
@@ -195,7 +200,9 @@ public final class ImageGrid implements Figure {
             int rows = (spec.images.size() + spec.columns - 1) / spec.columns;
             top = MARGIN + titleHeight;
             int barSpace = spec.colorBar ? GAP + BAR_WIDTH + 70 : 0;
-            width = Math.max(gridWidth() + 2 * MARGIN, titleWidth + 2 * MARGIN) + barSpace;
+            contentWidth = Math.max(gridWidth() + 2 * MARGIN, titleWidth + 2 * MARGIN);
+            width = contentWidth + barSpace;
+            left = (contentWidth - gridWidth()) / 2;
             height = top + rows * cellHeight + (rows - 1) * GAP + MARGIN;
         }
 

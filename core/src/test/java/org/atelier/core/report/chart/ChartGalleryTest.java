@@ -128,6 +128,46 @@ class ChartGalleryTest {
     }
 
     @Test
+    void aTitleWiderThanTheGridIsDrawnWholeWithTheGridCentredUnderIt() throws IOException {
+        ImageGrid.Builder grid = ImageGrid.builder().title("A title much wider than the two small images under it")
+                .columns(2);
+        grid.image(blob(1), 28, 28, "Trouser").image(blob(2), 28, 28, "Bag");
+        BufferedImage image = readBack(grid.build().save(dir.resolve("wide-title.png")));
+        int[] ink = inkColumns(image);
+        assertTrue(ink[0] >= 10 && image.getWidth() - 1 - ink[1] >= 10,
+                "title inside the margins: ink from x = " + ink[0] + " to " + ink[1] + " of " + image.getWidth());
+        assertTrue(Math.abs(ink[0] - (image.getWidth() - 1 - ink[1])) <= 4, "title centred");
+    }
+
+    @Test
+    void labelledScatterPoints() throws IOException {
+        LabeledScatterChart.Builder scatter = LabeledScatterChart.builder().title("Accuracy against quality")
+                .xLabel("test accuracy").yLabel("quality");
+        for (int c = 0; c < 10; c++) {
+            scatter.point(FASHION.get(c), 0.6 + 0.04 * c, random.nextDouble());
+        }
+        assertEquals(ChartStyle.WIDTH, readBack(scatter.build().save(dir.resolve("scatter.png"))).getWidth());
+        assertThrows(AtelierException.class, () -> LabeledScatterChart.builder().build());
+        assertThrows(AtelierException.class, () -> LabeledScatterChart.builder().point("x", Double.NaN, 1));
+    }
+
+    /** The first and last pixel column holding anything but white. */
+    private static int[] inkColumns(BufferedImage image) {
+        int first = -1;
+        int last = -1;
+        for (int x = 0; x < image.getWidth(); x++) {
+            for (int y = 0; y < image.getHeight(); y++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF) {
+                    first = first < 0 ? x : first;
+                    last = x;
+                    break;
+                }
+            }
+        }
+        return new int[] {first, last};
+    }
+
+    @Test
     void histogramOfTwoSamples() throws IOException {
         double[] logits = new double[5000];
         double[] scaled = new double[5000];

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.io.DataInputStream;
 import java.io.InputStream;
@@ -25,6 +25,7 @@ import org.atelier.core.engine.Backend;
 import org.atelier.core.models.Models;
 import org.atelier.core.testing.OnEachEngine;
 import org.atelier.core.testing.ScriptedFit;
+import org.atelier.core.testing.TestBackends;
 import org.atelier.core.training.EpochRecord;
 import org.atelier.core.training.FitConfig;
 import org.atelier.core.training.FitContext;
@@ -122,7 +123,7 @@ class ListenersTest {
 
     @OnEachEngine
     void earlyStoppingWithoutValidationDataIsRefused(String engine) {
-        Backend backend = Backend.resolve(engine, "cpu");
+        Backend backend = TestBackends.backend(engine);
         try (NDManager manager = backend.newManager();
                 Model model = Model.newInstance("m", backend.device(), backend.engineName())) {
             model.setBlock(Models.softmaxRegression(4));
@@ -178,7 +179,7 @@ class ListenersTest {
 
     /** Fits an MLP on the blobs against the shuffled validation labels; copies the final parameters into {@code end}. */
     private static History fit(String engine, Map<String, float[]> end, FitConfig.Builder config) {
-        Backend backend = Backend.resolve(engine, "cpu");
+        Backend backend = TestBackends.backend(engine);
         try (NDManager manager = backend.newManager();
                 Model model = Model.newInstance("blobs", backend.device(), backend.engineName())) {
             model.setBlock(Models.mlp(new int[] {16}, 4));
@@ -200,7 +201,7 @@ class ListenersTest {
     }
 
     private static Map<String, float[]> loadParameters(String engine, Path file) throws Exception {
-        Backend backend = Backend.resolve(engine, "cpu");
+        Backend backend = TestBackends.backend(engine);
         try (NDManager manager = backend.newManager();
                 Model model = Model.newInstance("blobs", backend.device(), backend.engineName())) {
             Block block = Models.mlp(new int[] {16}, 4);

@@ -1,0 +1,268 @@
+package org.atelier.experiments.study2;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.LongStream;
+import org.atelier.core.AtelierException;
+import org.atelier.core.data.Datasets;
+import org.atelier.core.experiment.ExperimentContext;
+import org.atelier.core.experiment.Param;
+import org.atelier.core.experiment.Params;
+import org.atelier.core.report.RunDirectory;
+import org.atelier.core.report.RunFile;
+import org.atelier.core.study.CaseComparison;
+import org.atelier.core.study.CaseRuns;
+import org.atelier.core.trial.DataSpec;
+import org.atelier.core.trial.FitSpec;
+import org.atelier.core.trial.ModelSpec;
+import org.atelier.core.trial.TransformSpec;
+import org.atelier.core.trial.TrialResult;
+import org.atelier.core.trial.TrialData;
+import org.atelier.core.trial.TrialSpec;
+import org.atelier.core.trial.Trials;
+
+/**
+ * The cases of study 2's CNN exercise, defined once and shared by {@code cnn-baseline}, {@code
+ * cnn-augmentation}, {@code cnn-batchnorm}, {@code cnn-finetune} and {@code cnn-techniques}: the
+ * PyTorch-example CNN on Fashion-MNIST (10 % of the training images held out for validation),
+ * Adam (or SGD), batch 64, a fixed number of epochs, the test set evaluated after every epoch, several seeds.
+ * A case is a value ({@link Case}); its seeds are trials, so that every experiment runs them on the
+ * run's executor, and {@code cnn-techniques} runs the very same definitions.
+ */
+final class CnnCases {
+
+    /** The output layer, the only one the frozen fine-tuning case trains. */
+    static final int TRAINED_LAST_LAYERS = 1;
+
+    /** The augmentations a pipeline may name, each previewed by {@code cnn-augmentation}. */
+    static final List<String> AUGMENTATIONS = List.of("flip-horizontal", "random-crop", "random-erasing",
+            "random-affine");
+
+    /**
+     * One case: what its seeds train.
+     *
+     * @param name the case's name, the prefix of its metrics and trial ids, e.g. {@code baseline}
+     * @param model the network
+     * @param data the data
+     * @param fit the fit
+     * @param initialParams the parameters to start from (fine-tuning), or null
+     */
+    record Case(String name, ModelSpec model, DataSpec data, FitSpec fit, Path initialParams) {
+
+        /** The trials of this case, one per seed. */
+        List<TrialSpec> trials(List<Long> seeds) {
+            return seeds.stream().map(seed -> {
+                TrialSpec spec = TrialSpec.of(name.replace('_', '-') + "-seed-" + seed, model, data, fit, seed);
+                return initialParams == null ? spec : spec.withInitialParams(initialParams);
+            }).toList();
+        }
+    }
+
+    /** Every seed's epochs of every case: train, validation and test loss and accuracy. */
+    static final RunFile HISTORY = new RunFile("history.csv",
+            "every case's and seed's epochs: train, validation and test loss and accuracy");
+    /** Per seed: the best epoch on the test set and the epoch chosen on validation, with their test accuracies. */
+    static final RunFile SEEDS = new RunFile("seeds.csv",
+            "per case and seed: best epoch and its test accuracy, validation-chosen epoch and its test accuracy");
+    /** Per case: mean ± std over the seeds. */
+    static final RunFile CASES_CSV = new RunFile("cases.csv",
+            "per case: best-epoch and validation-selected test accuracy, mean and std over the seeds");
+    /** The same as Markdown. */
+    static final RunFile CASES_MARKDOWN = new RunFile("cases.md", "the same as a Markdown table");
+    /** Learning curves on the training set. */
+    static final RunFile TRAINING_CURVES = new RunFile("curves-training.png",
+            "loss and accuracy per epoch on the training set, every case, mean ± std over the seeds");
+    /** Learning curves on the test set. */
+    static final RunFile TEST_CURVES = new RunFile("curves-test.png",
+            "loss and accuracy per epoch on the test set, every case, mean ± std over the seeds");
+    /** The files {@link #write} writes. */
+    static final List<RunFile> CASE_FILES = List.of(HISTORY, SEEDS, CASES_CSV, CASES_MARKDOWN, TRAINING_CURVES,
+            TEST_CURVES);
+
+    private final ExperimentContext context;
+    private final Params params;
+
+    CnnCases(ExperimentContext context) {
+        this.context = context;
+        this.params = context.params();
+    }
+
+    /** The parameters every CNN experiment takes, with the learning rate's default (null: no fixed rate, a sweep chooses it). */
+    static List<Param<?>> parameters(Double learningRate) {
+        List<Param<?>> all = new ArrayList<>(List.of(
+                Param.ofInt("seeds", 3, "independent initializations per case").smoke(2).between(1, 100),
+                Param.ofInt("epochs", 10, "training epochs per case (the sheet: 10)").smoke(2).between(1, 1000),
+                Param.ofChoice("optimizer", List.of(FitSpec.ADAM, FitSpec.SGD), FitSpec.ADAM,
+                        "the optimizer (Adam with DJL's default betas, or plain SGD)"),
+                Param.ofInt("batch_size", 64, "samples per update (the PyTorch example: 64)").between(1, 60_000),
+                Param.ofDouble("dropout", 0.5, "rate of the CNN's two dropout layers (the example: 0.5)")
+                        .between(0, 0.95)));
+        if (learningRate != null) {
+            all.add(Param.ofDouble("learning_rate", learningRate, "the optimizer's learning rate").between(1e-6, 100));
+        }
+        return all;
+    }
+
+    /** The parameter of the augmentation pipeline. */
+    static Param<?> pipelineParameter() {
+        return Param.ofString("augmentations", "flip-horizontal,random-crop",
+                "the augmentation pipeline, in order, from " + String.join(", ", AUGMENTATIONS));
+    }
+
+    /** The parameter of MNIST pre-training's epochs. */
+    static Param<?> pretrainParameter() {
+        return Param.ofInt("pretrain_epochs", 10, "epochs of MNIST pre-training (best epoch on MNIST validation kept)")
+                .smoke(2).between(1, 1000);
+    }
+
+    /** The seeds: the run's seed, then the next ones. */
+    List<Long> seeds() {
+        return LongStream.range(0, params.getInt("seeds")).map(i -> context.seed() + i).boxed().toList();
+    }
+
+    /** Fashion-MNIST with 10 % held out stratified for validation, standardized on the training split. */
+    DataSpec fashion() {
+        return DataSpec.fashionMnist(context.seed(), context.smoke()).with("validation", Study2Report.VALIDATION);
+    }
+
+    /** The Fashion-MNIST data as the trials see it (loaded once per process). */
+    TrialData fashionData() {
+        return Trials.data(fashion(), context.trials().environment());
+    }
+
+    /** The optimizer's name for titles: Adam or SGD. */
+    String optimizerTitle() {
+        return optimizer().equals(FitSpec.ADAM) ? "Adam" : "SGD";
+    }
+
+    /** MNIST prepared the same way (its own mean and standard deviation). */
+    DataSpec mnist() {
+        return DataSpec.of(Datasets.MNIST).with("splitSeed", context.seed()).with("smoke", context.smoke())
+                .with("validation", Study2Report.VALIDATION);
+    }
+
+    String optimizer() {
+        return params.getString("optimizer");
+    }
+
+    double learningRate() {
+        return params.getDouble("learning_rate");
+    }
+
+    int epochs() {
+        return params.getInt("epochs");
+    }
+
+    /** The fit of every case: the optimizer at the rate, the batch size and epochs, epoch 0 recorded, the test set watched. */
+    FitSpec fit(double rate) {
+        FitSpec.Builder fit = FitSpec.builder();
+        fit = optimizer().equals(FitSpec.ADAM) ? fit.adam(rate) : fit.sgd(rate);
+        return fit.batchSize(params.getInt("batch_size")).maxEpochs(epochs())
+                .evaluateBeforeTraining(true).evaluateTest(true).build();
+    }
+
+    ModelSpec cnn() {
+        return ModelSpec.cnn(10, params.getDouble("dropout"));
+    }
+
+    /** The baseline: the PyTorch-example CNN trained from scratch. */
+    Case baseline(double rate) {
+        return new Case("baseline", cnn(), fashion(), fit(rate), null);
+    }
+
+    /** The baseline trained on augmented batches (the pipeline as the fit's batch transform). */
+    Case augmentation() {
+        return new Case("augmentation", cnn(), fashion(),
+                fit(learningRate()).toBuilder().batchTransform(pipeline()).build(), null);
+    }
+
+    /** The CNN with batch normalization after each convolution and fc1, from scratch. */
+    Case batchNorm() {
+        return new Case("batchnorm", ModelSpec.cnnBatchNorm(10, params.getDouble("dropout")), fashion(),
+                fit(learningRate()), null);
+    }
+
+    /** Starts from the MNIST parameters and trains only fc2. */
+    Case finetuneFrozen(Path pretrained) {
+        return new Case("finetune_frozen", cnn(), fashion(),
+                fit(learningRate()).toBuilder().trainLastLayers(TRAINED_LAST_LAYERS).build(), pretrained);
+    }
+
+    /** Starts from the MNIST parameters and trains every layer. */
+    Case finetuneFull(Path pretrained) {
+        return new Case("finetune_full", cnn(), fashion(), fit(learningRate()), pretrained);
+    }
+
+    /** The augmentation pipeline the parameter names, each step with its core defaults. */
+    TransformSpec pipeline() {
+        return TransformSpec.pipeline(pipelineSteps().stream().map(name -> TransformSpec.of(name, Map.of())).toList());
+    }
+
+    List<String> pipelineSteps() {
+        List<String> steps = new ArrayList<>();
+        for (String step : params.getString("augmentations").split(",")) {
+            String name = step.strip().toLowerCase(Locale.ROOT);
+            if (!AUGMENTATIONS.contains(name)) {
+                throw new AtelierException("augmentations: unknown transformation '" + step.strip() + "'; choose from "
+                        + String.join(", ", AUGMENTATIONS) + ", separated by commas");
+            }
+            steps.add(name);
+        }
+        return steps;
+    }
+
+    /** The MNIST pre-training: the baseline's fit on MNIST, the epoch of lowest validation loss kept as {@code .params}. */
+    TrialSpec pretraining() {
+        FitSpec fit = fit(learningRate()).toBuilder().maxEpochs(params.getInt("pretrain_epochs")).evaluateTest(true)
+                .restoreBest(true).build();
+        return TrialSpec.of("pretrain-mnist-seed-" + context.seed(), cnn(), mnist(), fit, context.seed())
+                .withSaveParams(true);
+    }
+
+    /**
+     * Runs the MNIST pre-training.
+     *
+     * @return its result, with the kept parameters
+     */
+    TrialResult pretrain() {
+        return TrialResult.requireSucceeded(context.trials().run(List.of(pretraining()))).get(0);
+    }
+
+    /**
+     * Writes the cases' {@link #CASE_FILES}.
+     *
+     * @param comparison the cases
+     * @param title the start of the figures' titles, e.g. "PyTorch-example CNN on Fashion-MNIST"
+     */
+    void write(CaseComparison comparison, String title) {
+        RunDirectory dir = context.runDirectory();
+        dir.csv(HISTORY, comparison.historyTable());
+        dir.csv(SEEDS, comparison.seedTable());
+        dir.csv(CASES_CSV, comparison.table());
+        dir.markdown(CASES_MARKDOWN, comparison.table(), 4);
+        dir.save(TRAINING_CURVES, comparison.trainingCurves(title + ": training set"));
+        dir.save(TEST_CURVES, comparison.testCurves(title + ": test set"));
+    }
+
+    /**
+     * Trains every seed of every case as one batch of trials (so that {@code --parallel} runs them
+     * side by side) and gathers each case's runs.
+     *
+     * @param cases the cases
+     * @return the comparison, cases in the given order
+     */
+    CaseComparison run(List<Case> cases) {
+        List<Long> seeds = seeds();
+        List<TrialSpec> specs = new ArrayList<>();
+        cases.forEach(c -> specs.addAll(c.trials(seeds)));
+        List<TrialResult> results = context.trials().run(specs);
+        List<CaseRuns> runs = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            runs.add(CaseRuns.of(cases.get(i).name(), seeds, results.subList(i * seeds.size(), (i + 1) * seeds.size())));
+        }
+        return new CaseComparison(runs);
+    }
+}

@@ -1,0 +1,84 @@
+package org.atelier.experiments.study2;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.atelier.core.experiment.Experiment;
+import org.atelier.core.experiment.ExperimentContext;
+import org.atelier.core.experiment.Param;
+import org.atelier.core.report.RunDirectory;
+import org.atelier.core.report.RunFile;
+import org.atelier.core.study.CaseComparison;
+import org.atelier.core.trial.TrialResult;
+import tech.tablesaw.api.Table;
+
+/**
+ * {@code cnn-finetune}: the CNN pre-trained on MNIST (best epoch kept as {@code .params}), loaded
+ * into the Fashion-MNIST network and fine-tuned with every layer but fc2 frozen; next to it the
+ * same start with nothing frozen, and training from scratch (the baseline case).
+ */
+public final class CnnFinetune implements Experiment {
+
+    static final RunFile SUMMARY_CSV = new RunFile("model-summary.csv",
+            "the fine-tuned CNN per layer: parameters and how many of them train (fc2 only)");
+    static final RunFile SUMMARY_MARKDOWN = new RunFile("model-summary.md", "the same as a Markdown table");
+
+    @Override
+    public String name() {
+        return "cnn-finetune";
+    }
+
+    @Override
+    public String description() {
+        return "MNIST pre-training, then Fashion-MNIST with all but fc2 frozen, nothing frozen, and from scratch";
+    }
+
+    @Override
+    public String study() {
+        return Study2Report.STUDY;
+    }
+
+    @Override
+    public String details() {
+        return """
+                Do features learned on MNIST digits help classify Fashion-MNIST clothes? Trains the
+                PyTorch-example CNN on MNIST and keeps the parameters of its best epoch (lowest MNIST
+                validation loss) as a .params file, loads them into the Fashion-MNIST network, freezes every
+                parameter except fc2's with DJL's freezeParameters and trains for the same epochs as the
+                other cases. For comparison, the same start with nothing frozen and the network trained from
+                scratch. The MNIST model is trained once and shared by every seed of both fine-tuning cases.""";
+    }
+
+    @Override
+    public List<Param<?>> parameters() {
+        List<Param<?>> params = new ArrayList<>(CnnCases.parameters(Study2Report.DEFAULT_RATE));
+        params.add(CnnCases.pretrainParameter());
+        return params;
+    }
+
+    @Override
+    public List<RunFile> outputs() {
+        List<RunFile> outputs = new ArrayList<>(List.of(Study2Report.REPORT, SUMMARY_CSV, SUMMARY_MARKDOWN));
+        outputs.addAll(CnnCases.CASE_FILES);
+        return outputs;
+    }
+
+    @Override
+    public void run(ExperimentContext context) {
+        RunDirectory dir = context.runDirectory();
+        CnnCases cases = new CnnCases(context);
+        Study2Report report = new Study2Report("Fine-tuning an MNIST-trained CNN on Fashion-MNIST", context.smoke());
+        report.protocol(cases, cases.learningRate());
+        TrialResult pretrained = cases.pretrain();
+        Table summary = CnnLayers.table(context.backend(), cases.cnn(), CnnCases.TRAINED_LAST_LAYERS);
+        dir.csv(SUMMARY_CSV, summary);
+        dir.markdown(SUMMARY_MARKDOWN, summary, 0);
+        report.pretraining(pretrained, summary, cases);
+
+        CaseComparison runs = cases.run(List.of(cases.finetuneFrozen(pretrained.params().orElseThrow()),
+                cases.finetuneFull(pretrained.params().orElseThrow()), cases.baseline(cases.learningRate())));
+        cases.write(runs, "Pre-trained on MNIST vs from scratch, " + cases.optimizerTitle() + " lr " + cases.learningRate());
+        report.cases(runs, "Frozen fine-tuning: best epoch on the test set");
+        report.finetuneComparison(runs);
+        report.report().write(dir, Study2Report.REPORT, context::metric);
+    }
+}
