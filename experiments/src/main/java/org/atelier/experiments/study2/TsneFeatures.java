@@ -88,7 +88,7 @@ public final class TsneFeatures implements Experiment {
 
     @Override
     public String study() {
-        return TsneReport.STUDY;
+        return Study2Report.STUDY;
     }
 
     @Override

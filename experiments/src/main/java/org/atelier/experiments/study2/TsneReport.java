@@ -26,9 +26,6 @@ import org.atelier.core.trial.TrialResult;
  */
 final class TsneReport {
 
-    /** The study, as {@code ./atelier list} groups it. */
-    static final String STUDY = "2 — CNN techniques";
-
     /** The report. */
     static final RunFile REPORT = new RunFile("report.md", "the sheet's t-SNE questions answered with the run's numbers");
 
