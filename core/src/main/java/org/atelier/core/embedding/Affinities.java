@@ -162,9 +162,4 @@ final class Affinities {
         rowStart[n] = out;
         return new Affinities(n, rowStart, Arrays.copyOf(mergedCols, out), Arrays.copyOf(mergedVals, out));
     }
-
-    /** The number of stored entries (pairs counted in both directions). */
-    int entries() {
-        return rowStart[n];
-    }
 }

@@ -88,11 +88,6 @@ final class FftRepulsion {
         this.parallel = parallel;
     }
 
-    /** The FFT length per axis of the last call's grid, for diagnostics and tests. */
-    int fftLength() {
-        return size;
-    }
-
     /**
      * Computes {@code Σ_j K_ij² (y_i − y_j)} for every point into {@code forces} and returns
      * {@code Z = Σ_{i≠j} K_ij}.

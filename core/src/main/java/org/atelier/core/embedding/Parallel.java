@@ -42,10 +42,6 @@ final class Parallel implements AutoCloseable {
         });
     }
 
-    int threads() {
-        return threads;
-    }
-
     /** Runs {@code body} over {@code [0, n)} in chunks of {@code chunkSize}. */
     void forEach(int n, int chunkSize, Chunk body) {
         sum(n, chunkSize, (from, to) -> {

@@ -6,9 +6,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.atelier.core.data.Datasets;
 import org.atelier.core.data.Fold;
 import org.atelier.core.data.LabeledData;
@@ -91,7 +93,7 @@ public final class TsneFeatures implements Experiment {
 
     @Override
     public String study() {
-        return TsneReport.STUDY;
+        return Study2Report.STUDY;
     }
 
     @Override
@@ -167,25 +169,28 @@ public final class TsneFeatures implements Experiment {
                 .optIterations(params.getInt("iterations"))
                 .optEarlyExaggerationIterations(params.getInt("exaggeration_iterations"))
                 .optSeed(context.seed()).optThreads(threads).optProgress(context.progress()::println).build();
+        double loadBefore = loadAverage();
         long start = System.nanoTime();
         TsneResult result = tsne.embed(context.manager(), features);
         double seconds = (System.nanoTime() - start) / 1e9;
+        double load = (loadBefore + loadAverage()) / 2;
         Points map = result.embedding();
         dir.write(FEATURES, out -> Npy.writeFloat32(out, features.values(), features.count(), features.dimensions()));
         dir.write(EMBEDDING, out -> Npy.writeFloat32(out, map.values(), map.count(), 2));
         dir.write(LABELS, out -> Npy.writeInt64(out, labels, labels.length));
         dir.save(MAP, ClassScatterChart.builder()
-                .title(String.format("t-SNE of the CNN's fc1 features: %,d Fashion-MNIST training images", map.count()))
+                .title(String.format(Locale.ROOT, "t-SNE of the CNN's fc1 features: %,d Fashion-MNIST training images",
+                        map.count()))
                 .xLabel("t-SNE dimension 1").yLabel("t-SNE dimension 2").points(map.values(), labels, data.classNames())
                 .markerSize(markerSize(map.count())).classLabels(true).build());
         dir.csv(CONVERGENCE, convergence(result));
-        report.map(result, seconds, tsne, MAP, CONVERGENCE, threads);
+        report.map(result, seconds, load, tsne, MAP, CONVERGENCE, threads);
 
         int[] testLabels = data.test().labels().toType(DataType.INT32, false).toIntArray();
         FeatureQuality quality = quality(context, features, map, labels, testFeatures, testLabels, data.classNames(),
                 params.getInt("knn_k"), threads);
         dir.save(KNN_MAP, ConfusionMatrixChart.of(quality.map(), String.format(
-                "%d-NN classification in the t-SNE map (held-out %d images)", quality.k(), quality.map().total())));
+                "%d-NN classification of %d held-out images in the t-SNE map", quality.k(), quality.map().total())));
         dir.csv(KNN_MAP_TABLE, quality.map().toTable());
         dir.csv(KNN_FEATURES_TABLE, quality.features().toTable());
         dir.csv(OVERLAP_CSV, quality.overlapTable());
@@ -238,6 +243,12 @@ public final class TsneFeatures implements Experiment {
                 KnnClassification.holdOut(manager, features, labels, classNames, fold, k, threads),
                 KnnClassification.holdOut(manager, map, labels, classNames, fold, k, threads),
                 KnnClassification.classify(manager, features, labels, testFeatures, testLabels, classNames, k, threads));
+    }
+
+    /** The system's load average over the last minute, or NaN where the JVM does not report it. */
+    private static double loadAverage() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? Double.NaN : load;
     }
 
     /** Markers shrink as points grow more numerous, so that 60 000 stay readable and 1 000 visible. */

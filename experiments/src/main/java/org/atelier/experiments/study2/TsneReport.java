@@ -26,9 +26,6 @@ import org.atelier.core.trial.TrialResult;
  */
 final class TsneReport {
 
-    /** The study, as {@code ./atelier list} groups it. */
-    static final String STUDY = "2 — CNN techniques";
-
     /** The report. */
     static final RunFile REPORT = new RunFile("report.md", "the sheet's t-SNE questions answered with the run's numbers");
 
@@ -67,7 +64,7 @@ final class TsneReport {
                 params.getInt("batch_size"), count(trained.history().last().epoch(), "epoch"), seed, data.validation().size(),
                 best.epoch(), 100 * best.valAccuracy(), test.matrix().total(), 100 * test.matrix().accuracy()))
                 .paragraph(String.format(Locale.ROOT, "The features are fc1's %d outputs after its ReLU, computed in "
-                        + "inference mode (dropout off) for the first %,d images of the training file, in the file's "
+                        + "inference mode (dropout off) for the first %d images of the training file, in the file's "
                         + "order, standardized as in training. %.1f %% of the values are exactly 0 (the ReLU's "
                         + "sparsity); %s of the %d are 0 for every image.", features.dimensions(),
                         features.count(), 100 * zeroShare(features), count(deadUnits(features), "unit"),
@@ -78,7 +75,8 @@ final class TsneReport {
                 .metric("feature_zero_share", zeroShare(features));
     }
 
-    void map(TsneResult result, double seconds, Tsne tsne, RunFile figure, RunFile convergence, int threads) {
+    void map(TsneResult result, double seconds, double loadAverage, Tsne tsne, RunFile figure, RunFile convergence,
+            int threads) {
         int n = result.embedding().count();
         boolean fast = seconds <= TARGET_SECONDS;
         Map<String, Number> numbers = new LinkedHashMap<>();
@@ -88,7 +86,11 @@ final class TsneReport {
         numbers.put("t-SNE in all (s)", seconds);
         numbers.put("CPU time of the process during the t-SNE (s)", result.cpuSeconds());
         numbers.put("KL(P ‖ Q) of the map", result.klDivergence());
-        report.section("The t-SNE map").image("t-SNE map of the fc1 features", figure)
+        StudyReport.Section section = report.section("The t-SNE map");
+        if (Double.isFinite(loadAverage)) {
+            section.metric("tsne_load_average", loadAverage);
+        }
+        section.image("t-SNE map of the fc1 features", figure)
                 .paragraph(String.format(Locale.ROOT, "Each dot is one training image, placed by t-SNE so that images "
                         + "with similar fc1 features lie close together, coloured by its true class; names mark each "
                         + "class's median position. Distances within a cluster are meaningful, distances between "
@@ -103,15 +105,17 @@ final class TsneReport {
                         fmt(tsne.earlyExaggeration()), tsne.earlyExaggerationIterations(), tsne.iterations(),
                         result.learningRate(), threads, convergence.name()))
                 .keyNumbers(numbers)
-                .paragraph(String.format(Locale.ROOT, "The t-SNE of %,d points took **%.1f s**%s. For comparison, "
+                .paragraph(String.format(Locale.ROOT, "The t-SNE of %d points took **%.1f s**%s. For comparison, "
                         + "scikit-learn's Barnes–Hut t-SNE needs %.0f s for 60 000 such features on the same 2-core "
                         + "machine (measured for issue 7, not in this run). These machines are shared: wall times "
-                        + "vary with the other processes' load, CPU time much less (%.1f s here, on %d threads).",
+                        + "vary with the other processes' load (the load average during this t-SNE: %.1f on %d "
+                        + "cores), CPU time much less (%.1f s here, on %d threads).",
                         n, seconds, n == 60_000
                                 ? fast ? String.format(Locale.ROOT, ", within the target of %.0f s", TARGET_SECONDS)
                                         : String.format(Locale.ROOT, ", **over the target of %.0f s**", TARGET_SECONDS)
-                                : "", SKLEARN_SECONDS, result.cpuSeconds(), threads))
-                .answer(String.format(Locale.ROOT, "**t-SNE of %,d fc1 feature vectors:** %.1f s (KL %.3f)%s.", n,
+                                : "", SKLEARN_SECONDS, loadAverage, Runtime.getRuntime().availableProcessors(),
+                        result.cpuSeconds(), threads))
+                .answer(String.format(Locale.ROOT, "**t-SNE of %d fc1 feature vectors:** %.1f s (KL %.3f)%s.", n,
                         seconds, result.klDivergence(), n == 60_000
                                 ? fast ? String.format(Locale.ROOT, ", within %.0f s", TARGET_SECONDS)
                                         : String.format(Locale.ROOT, ", OVER the %.0f s target", TARGET_SECONDS)
@@ -158,7 +162,7 @@ final class TsneReport {
                 .paragraph(String.format(Locale.ROOT, "In the map, %.2f %% of the held-out images are classified "
                         + "correctly, against %.2f %% in the features: %s. These images are training images, most "
                         + "of them seen by the network in training, so both numbers flatter the features; the %d "
-                        + "**test** images, classified by their %d nearest neighbours among the %,d embedded "
+                        + "**test** images, classified by their %d nearest neighbours among the %d embedded "
                         + "training images in the features, reach %.2f %%: %s.",
                         100 * map.accuracy(), 100 * features.accuracy(), check, quality.test().total(), quality.k(),
                         quality.fitting() + features.total(), 100 * quality.test().accuracy(), verdict))
@@ -204,8 +208,8 @@ final class TsneReport {
     }
 
     void files(RunFile features, RunFile embedding, RunFile labels, int n) {
-        report.section("The numbers for use elsewhere").paragraph(String.format(Locale.ROOT, "`%s` (float32, %,d × 50), "
-                + "`%s` (float32, %,d × 2) and `%s` (int64, %,d) hold the features, the map and the classes in "
+        report.section("The numbers for use elsewhere").paragraph(String.format(Locale.ROOT, "`%s` (float32, %d × 50), "
+                + "`%s` (float32, %d × 2) and `%s` (int64, %d) hold the features, the map and the classes in "
                 + "NumPy's format, row i for the i-th image of the training file: `numpy.load(\"%s\")`.",
                 features.name(), n, embedding.name(), n, labels.name(), n, embedding.name()));
     }
