@@ -1,10 +1,8 @@
 package org.atelier.experiments.study1;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -14,13 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.atelier.core.experiment.Experiment;
-import org.atelier.core.experiment.ExperimentRunner;
-import org.atelier.core.experiment.RunOptions;
-import org.atelier.core.report.RunFile;
-import org.atelier.core.report.Summary;
 import org.atelier.core.testing.OnEachEngine;
+import org.atelier.experiments.SmokeRuns;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
@@ -42,7 +36,7 @@ class Study1ExperimentsTest {
         Map<String, Double> metrics = runSmoke(new SoftmaxRegression(), engine);
         for (String name : List.of("initial_loss", "initial_loss_expected", "epochs_full_batch", "epochs_minibatch",
                 "steps_full_batch", "steps_minibatch", "lr_full_batch", "lr_minibatch", "seconds_per_epoch")) {
-            assertFinite(metrics, name);
+            SmokeRuns.assertFinite(metrics, name);
         }
         assertEquals(metrics.get("epochs_full_batch"), metrics.get("steps_full_batch"), "one update per full-batch epoch");
         assertTrue(metrics.get("steps_minibatch") > metrics.get("epochs_minibatch"), "several updates per mini-batch epoch");
@@ -57,10 +51,10 @@ class Study1ExperimentsTest {
     @OnEachEngine
     void hiddenLayerSweepSmoke(String engine) throws Exception {
         Map<String, Double> metrics = runSmoke(new HiddenLayerSweep(), engine);
-        assertFinite(metrics, "best_hidden_size");
+        SmokeRuns.assertFinite(metrics, "best_hidden_size");
         assertTrue(List.of(10.0, 20.0).contains(metrics.get("best_hidden_size")), "a swept smoke width");
         for (String name : List.of("initial_loss", "epochs_minibatch", "steps_minibatch", "test_accuracy_softmax")) {
-            assertFinite(metrics, name);
+            SmokeRuns.assertFinite(metrics, name);
         }
         // the sweep's two rates, two widths × two seeds, the hidden refinement; softmax: two rates, one seed, refinement
         assertEquals(11, metrics.get("trials_run"));
@@ -72,22 +66,12 @@ class Study1ExperimentsTest {
 
     private Map<String, Double> runSmoke(Experiment experiment, String engine) throws Exception {
         Path out = temp.resolve(engine);
-        Summary summary = ExperimentRunner.run(experiment, RunOptions.builder().optEngine(engine).optSmoke(true)
-                .optOut(out).build());
-        Map<String, Double> metrics = summary.metrics();
-        for (Double value : metrics.values()) {
-            assertTrue(Double.isFinite(value), "every metric is finite: " + metrics);
-        }
+        Map<String, Double> metrics = SmokeRuns.run(experiment, engine, out);
         for (String name : ACCURACIES) {
-            assertFinite(metrics, name);
+            SmokeRuns.assertFinite(metrics, name);
             assertTrue(metrics.get(name) >= 0 && metrics.get(name) <= 1, name + " = " + metrics.get(name));
         }
         assertTrue(metrics.get("initial_loss") > 1 && metrics.get("initial_loss") < 5, "initial loss near ln 10");
-        for (RunFile output : experiment.outputs()) {
-            checkParses(out.resolve(output.name()));
-        }
-        assertTrue(Summary.read(out).artifacts().containsAll(experiment.outputs().stream().map(RunFile::name).toList()),
-                "summary.json lists every declared output");
         assertUsualPermissions(out);
         return metrics;
     }
@@ -116,23 +100,4 @@ class Study1ExperimentsTest {
         }
     }
 
-    private static void checkParses(Path file) throws Exception {
-        assertTrue(Files.isRegularFile(file) && Files.size(file) > 0, "missing or empty: " + file);
-        String name = file.getFileName().toString();
-        if (name.endsWith(".png")) {
-            BufferedImage image = ImageIO.read(file.toFile());
-            assertNotNull(image, name);
-            assertTrue(image.getWidth() >= 400 && image.getHeight() >= 300, name + " is too small");
-        } else if (name.endsWith(".csv")) {
-            Table table = Table.read().csv(file.toFile());
-            assertTrue(table.rowCount() > 0 && table.columnCount() > 1, name + " has no rows");
-        } else if (name.endsWith(".md")) {
-            assertTrue(Files.readString(file).contains("|"), name + " has no table");
-        }
-    }
-
-    private static void assertFinite(Map<String, Double> metrics, String name) {
-        assertTrue(metrics.containsKey(name), "metric " + name + " missing from " + metrics.keySet());
-        assertTrue(Double.isFinite(metrics.get(name)), name + " = " + metrics.get(name));
-    }
 }

@@ -1,21 +1,15 @@
 package org.atelier.experiments.study3;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.atelier.core.experiment.Experiment;
-import org.atelier.core.experiment.ExperimentRunner;
-import org.atelier.core.experiment.RunOptions;
-import org.atelier.core.report.RunFile;
-import org.atelier.core.report.Summary;
 import org.atelier.core.testing.OnEachEngine;
+import org.atelier.experiments.SmokeRuns;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
@@ -63,28 +57,6 @@ class Study3CnnExperimentsTest {
     }
 
     private Map<String, Double> runSmoke(Experiment experiment, String engine) throws Exception {
-        Path out = temp.resolve(engine);
-        Summary summary = ExperimentRunner.run(experiment, RunOptions.builder().optEngine(engine).optSmoke(true)
-                .optOut(out).build());
-        Map<String, Double> metrics = summary.metrics();
-        for (Double value : metrics.values()) {
-            assertTrue(Double.isFinite(value), "every metric is finite: " + metrics);
-        }
-        for (RunFile output : experiment.outputs()) {
-            Path file = out.resolve(output.name());
-            assertTrue(Files.isRegularFile(file) && Files.size(file) > 0, "missing or empty: " + file);
-            String name = file.getFileName().toString();
-            if (name.endsWith(".png")) {
-                BufferedImage image = ImageIO.read(file.toFile());
-                assertNotNull(image, name);
-                assertTrue(image.getWidth() >= 400 && image.getHeight() >= 300, name + " is too small");
-            } else if (name.endsWith(".csv")) {
-                Table table = Table.read().csv(file.toFile());
-                assertTrue(table.rowCount() > 0 && table.columnCount() > 1, name + " has no rows");
-            }
-        }
-        assertTrue(Summary.read(out).artifacts().containsAll(experiment.outputs().stream().map(RunFile::name).toList()),
-                "summary.json lists every declared output");
-        return metrics;
+        return SmokeRuns.run(experiment, engine, temp.resolve(engine));
     }
 }
