@@ -66,6 +66,9 @@ final class LogScaleAxis extends LogarithmicAxis {
                 : edge == RectangleEdge.RIGHT ? TextAnchor.CENTER_LEFT
                 : edge == RectangleEdge.TOP ? TextAnchor.BOTTOM_CENTER
                 : TextAnchor.TOP_CENTER;
+        // One style per axis: plain decimals when every label is an everyday magnitude, powers of ten
+        // (2×10⁶) for all labels otherwise, never "1000000" next to "1e7".
+        boolean powers = first < -4 || last > 6;
         List<NumberTick> ticks = new ArrayList<>();
         for (int exponent = first; exponent <= last; exponent++) {
             for (int mantissa = 1; mantissa <= 9; mantissa++) {
@@ -75,7 +78,7 @@ final class LogScaleAxis extends LogarithmicAxis {
                 }
                 boolean labelled = contains(mantissas, mantissa);
                 ticks.add(new NumberTick(labelled ? TickType.MAJOR : TickType.MINOR, value,
-                        labelled ? label(mantissa, exponent) : "", anchor, vertical ? TextAnchor.CENTER : anchor, 0));
+                        labelled ? label(mantissa, exponent, powers) : "", anchor, vertical ? TextAnchor.CENTER : anchor, 0));
             }
         }
         return ticks;
@@ -90,11 +93,21 @@ final class LogScaleAxis extends LogarithmicAxis {
         return false;
     }
 
-    /** Plain decimals (0.05, 2000) for everyday magnitudes, 5e-7 style outside them. */
-    private static String label(int mantissa, int exponent) {
-        if (exponent < -4 || exponent > 6) {
-            return mantissa + "e" + exponent;
+    /** Plain decimals (0.05, 2000), or powers of ten with superscript exponents (10⁷, 5×10⁻⁷). */
+    static String label(int mantissa, int exponent, boolean powers) {
+        if (powers) {
+            String power = "10" + superscript(exponent);
+            return mantissa == 1 ? power : mantissa + "×" + power;
         }
         return BigDecimal.valueOf(mantissa).scaleByPowerOfTen(exponent).stripTrailingZeros().toPlainString();
+    }
+
+    private static String superscript(int exponent) {
+        String digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+        StringBuilder text = new StringBuilder(exponent < 0 ? "⁻" : "");
+        for (char c : Integer.toString(Math.abs(exponent)).toCharArray()) {
+            text.append(digits.charAt(c - '0'));
+        }
+        return text.toString();
     }
 }

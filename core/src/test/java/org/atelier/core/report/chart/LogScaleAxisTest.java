@@ -28,6 +28,10 @@ class LogScaleAxisTest {
 
     @Test
     void labelsPowersOfTenOverManyDecades() {
-        assertEquals(List.of("1", "10", "100", "1000", "10000", "100000", "1000000", "1e7"), labels(1, 2e7));
+        assertEquals(List.of("10⁰", "10¹", "10²", "10³", "10⁴", "10⁵", "10⁶", "10⁷"), labels(1, 2e7),
+                "one style on the axis: no 1000000 next to 1e7");
+        assertEquals(List.of("1", "10", "100", "1000", "10000", "100000"), labels(1, 2e5));
+        assertEquals(List.of("10⁻⁸", "10⁻⁷", "10⁻⁶", "10⁻⁵", "10⁻⁴", "10⁻³", "10⁻²"), labels(1e-8, 1e-2));
+        assertEquals("5×10⁻⁷", LogScaleAxis.label(5, -7, true));
     }
 }
