@@ -20,8 +20,6 @@ import tech.tablesaw.api.Table;
  */
 public final class CnnBaseline implements Experiment {
 
-    static final RunFile PARAMETERS_CSV = new RunFile("parameters.csv", "parameters per layer of the CNN and the total");
-    static final RunFile PARAMETERS_MARKDOWN = new RunFile("parameters.md", "the same as a Markdown table");
     static final RunFile SWEEP_CHART = new RunFile("lr-sweep.png",
             "validation loss per epoch for every learning rate of the sweep");
     static final RunFile SWEEP_TABLE = new RunFile("lr-sweep.csv",
@@ -69,8 +67,9 @@ public final class CnnBaseline implements Experiment {
 
     @Override
     public List<RunFile> outputs() {
-        List<RunFile> outputs = new ArrayList<>(List.of(Study2Report.REPORT, PARAMETERS_CSV, PARAMETERS_MARKDOWN,
-                SWEEP_CHART, SWEEP_TABLE));
+        List<RunFile> outputs = new ArrayList<>(List.of(Study2Report.REPORT));
+        outputs.addAll(CnnLayers.PARAMETERS.list());
+        outputs.addAll(List.of(SWEEP_CHART, SWEEP_TABLE));
         outputs.addAll(CnnCases.CASE_FILES);
         return outputs;
     }
@@ -83,8 +82,7 @@ public final class CnnBaseline implements Experiment {
         report.protocol(cases, null);
 
         Table layers = CnnLayers.table(context.backend(), cases.cnn(), 0);
-        dir.csv(PARAMETERS_CSV, layers);
-        dir.markdown(PARAMETERS_MARKDOWN, layers, 0);
+        CnnLayers.PARAMETERS.write(dir, layers);
         report.parameters(layers);
 
         List<Double> rates = context.params().getDoubles("sweep_rates");

@@ -17,10 +17,6 @@ import tech.tablesaw.api.Table;
  */
 public final class CnnBatchNorm implements Experiment {
 
-    static final RunFile PARAMETERS_CSV = new RunFile("parameters.csv",
-            "parameters per layer of the CNN with batch normalization and the total");
-    static final RunFile PARAMETERS_MARKDOWN = new RunFile("parameters.md", "the same as a Markdown table");
-
     @Override
     public String name() {
         return "cnn-batchnorm";
@@ -57,7 +53,8 @@ public final class CnnBatchNorm implements Experiment {
 
     @Override
     public List<RunFile> outputs() {
-        List<RunFile> outputs = new ArrayList<>(List.of(Study2Report.REPORT, PARAMETERS_CSV, PARAMETERS_MARKDOWN));
+        List<RunFile> outputs = new ArrayList<>(List.of(Study2Report.REPORT));
+        outputs.addAll(CnnLayers.PARAMETERS.list());
         outputs.addAll(CnnCases.CASE_FILES);
         return outputs;
     }
@@ -70,8 +67,7 @@ public final class CnnBatchNorm implements Experiment {
         report.protocol(cases, cases.learningRate());
         CnnCases.Case batchNorm = cases.batchNorm();
         Table layers = CnnLayers.table(context.backend(), batchNorm.model(), 0);
-        dir.csv(PARAMETERS_CSV, layers);
-        dir.markdown(PARAMETERS_MARKDOWN, layers, 0);
+        CnnLayers.PARAMETERS.write(dir, layers);
         report.batchNorm(layers);
         CaseComparison runs = cases.run(List.of(batchNorm));
         cases.write(runs, "CNN with batch normalization, " + cases.optimizerTitle() + " lr " + cases.learningRate());

@@ -19,10 +19,6 @@ import tech.tablesaw.api.Table;
  */
 public final class CnnFinetune implements Experiment {
 
-    static final RunFile SUMMARY_CSV = new RunFile("model-summary.csv",
-            "the fine-tuned CNN per layer: parameters and how many of them train (fc2 only)");
-    static final RunFile SUMMARY_MARKDOWN = new RunFile("model-summary.md", "the same as a Markdown table");
-
     @Override
     public String name() {
         return "cnn-finetune";
@@ -63,7 +59,8 @@ public final class CnnFinetune implements Experiment {
 
     @Override
     public List<RunFile> outputs() {
-        List<RunFile> outputs = new ArrayList<>(List.of(Study2Report.REPORT, SUMMARY_CSV, SUMMARY_MARKDOWN));
+        List<RunFile> outputs = new ArrayList<>(List.of(Study2Report.REPORT));
+        outputs.addAll(CnnLayers.FINETUNE_SUMMARY.list());
         outputs.addAll(CnnCases.CASE_FILES);
         return outputs;
     }
@@ -76,8 +73,7 @@ public final class CnnFinetune implements Experiment {
         report.protocol(cases, cases.learningRate());
         TrialResult pretrained = cases.pretrain();
         Table summary = CnnLayers.table(context.backend(), cases.cnn(), CnnCases.TRAINED_LAST_LAYERS);
-        dir.csv(SUMMARY_CSV, summary);
-        dir.markdown(SUMMARY_MARKDOWN, summary, 0);
+        CnnLayers.FINETUNE_SUMMARY.write(dir, summary);
         report.pretraining(pretrained, summary, cases);
 
         CaseComparison runs = cases.run(List.of(cases.finetuneFrozen(pretrained.params().orElseThrow()),

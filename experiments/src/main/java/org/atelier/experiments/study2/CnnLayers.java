@@ -9,6 +9,8 @@ import java.util.List;
 import org.atelier.core.engine.Backend;
 import org.atelier.core.models.Layers;
 import org.atelier.core.report.ModelSummary;
+import org.atelier.core.report.RunDirectory;
+import org.atelier.core.report.RunFile;
 import org.atelier.core.trial.ModelSpec;
 import org.atelier.core.trial.TrialRegistry;
 import tech.tablesaw.api.LongColumn;
@@ -24,6 +26,35 @@ final class CnnLayers {
 
     /** One Fashion-MNIST image batch's shape. */
     static final Shape INPUT = new Shape(1, 1, 28, 28);
+
+    /** The parameter table of a CNN trained whole ({@code cnn-baseline}, {@code cnn-batchnorm}). */
+    static final Files PARAMETERS = Files.of("parameters", "parameters per layer of the CNN and the total");
+    /** The parameter table of the fine-tuned CNN, with what trains ({@code cnn-finetune}). */
+    static final Files FINETUNE_SUMMARY = Files.of("model-summary",
+            "the fine-tuned CNN per layer: parameters and how many of them train (fc2 only)");
+
+    /**
+     * A layer table's two files, CSV and Markdown, named once.
+     *
+     * @param csv the table as CSV
+     * @param markdown the same as a Markdown table
+     */
+    record Files(RunFile csv, RunFile markdown) {
+
+        static Files of(String stem, String description) {
+            return new Files(new RunFile(stem + ".csv", description),
+                    new RunFile(stem + ".md", "the same as a Markdown table"));
+        }
+
+        List<RunFile> list() {
+            return List.of(csv, markdown);
+        }
+
+        void write(RunDirectory dir, Table table) {
+            dir.csv(csv, table);
+            dir.markdown(markdown, table, 0);
+        }
+    }
 
     private CnnLayers() {}
 
