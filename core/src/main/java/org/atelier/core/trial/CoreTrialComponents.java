@@ -39,13 +39,6 @@ import org.atelier.core.transform.TransformPipeline;
  */
 final class CoreTrialComponents implements TrialComponents {
 
-    /** Glorot and Bengio's uniform initialization ({@link Initializers#glorotUniform()}). */
-    static final String GLOROT_UNIFORM = "glorot-uniform";
-    /** He et al.'s normal initialization for ReLU ({@link Initializers#heNormal()}). */
-    static final String HE_NORMAL = "he-normal";
-    /** PyTorch's default for {@code nn.Linear} weights ({@link Initializers#uniformFanIn()}). */
-    static final String UNIFORM_FAN_IN = "uniform-fan-in";
-
     @Override
     public Map<String, ModelFactory> models() {
         return Map.of("softmax", CoreTrialComponents::softmax, "mlp", CoreTrialComponents::mlp,
@@ -63,8 +56,8 @@ final class CoreTrialComponents implements TrialComponents {
     @Override
     public Map<String, Supplier<Initializer>> initializers() {
         return Map.of(FitSpec.NORMAL_FAN_IN, Initializers::normalFanIn, "xavier", XavierInitializer::new,
-                GLOROT_UNIFORM, Initializers::glorotUniform, HE_NORMAL, Initializers::heNormal,
-                UNIFORM_FAN_IN, Initializers::uniformFanIn);
+                FitSpec.GLOROT_UNIFORM, Initializers::glorotUniform, FitSpec.HE_NORMAL, Initializers::heNormal,
+                FitSpec.UNIFORM_FAN_IN, Initializers::uniformFanIn);
     }
 
     @Override

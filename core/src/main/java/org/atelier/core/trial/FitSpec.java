@@ -43,6 +43,12 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
     public static final String ADAM = "adam";
     /** The default initializer's name: {@code Initializers.normalFanIn()}. */
     public static final String NORMAL_FAN_IN = "normal-fan-in";
+    /** Glorot and Bengio's uniform ("Xavier") initialization: {@code Initializers.glorotUniform()}. */
+    public static final String GLOROT_UNIFORM = "glorot-uniform";
+    /** He et al.'s normal initialization for ReLU layers: {@code Initializers.heNormal()}. */
+    public static final String HE_NORMAL = "he-normal";
+    /** PyTorch's default for {@code nn.Linear} weights, U(±1/√fan_in): {@code Initializers.uniformFanIn()}. */
+    public static final String UNIFORM_FAN_IN = "uniform-fan-in";
 
     /**
      * Early stopping on the validation loss ({@link EarlyStopping#onValLoss}).
