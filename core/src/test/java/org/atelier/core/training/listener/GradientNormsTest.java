@@ -147,19 +147,25 @@ class GradientNormsTest {
                 .optDevices(new Device[] {backend.device()}).addTrainingListeners(norms);
     }
 
-    /** One batch through EasyTrain.trainBatch: the recorded norms are the hand-derived ones. */
-    @OnEachEngine
-    void easyTrainBatchGivesTheHandDerivedNorms(String engine) throws Exception {
+    /**
+     * Trains the tiny network, set to the hand weights, with DJL's own loop on {@code copies}
+     * batches of the hand example: one {@code EasyTrain.trainBatch} and step per batch, or {@code
+     * EasyTrain.fit} for {@code epochs} epochs.
+     */
+    private static void easyTrain(String engine, GradientNorms norms, int copies, int epochs) throws Exception {
         Backend backend = TestBackends.backend(engine);
-        GradientNorms norms = new GradientNorms(1);
         try (NDManager manager = backend.newManager();
                 Model model = Model.newInstance("tiny", backend.device(), backend.engineName())) {
             model.setBlock(tinyNetwork());
             try (Trainer trainer = model.newTrainer(easyTrainConfig(backend, norms))) {
                 trainer.initialize(new Shape(X.length, 3));
                 setHandWeights((SequentialBlock) model.getBlock());
-                ArrayDataset data = new ArrayDataset.Builder().setData(features(manager, 1))
-                        .optLabels(labels(manager, 1)).setSampling(X.length, false).build();
+                ArrayDataset data = new ArrayDataset.Builder().setData(features(manager, copies))
+                        .optLabels(labels(manager, copies)).setSampling(X.length, false).build();
+                if (epochs > 0) {
+                    EasyTrain.fit(trainer, epochs, data, null);
+                    return;
+                }
                 for (Batch batch : trainer.iterateDataset(data)) {
                     try (batch) {
                         EasyTrain.trainBatch(trainer, batch);
@@ -168,6 +174,13 @@ class GradientNormsTest {
                 }
             }
         }
+    }
+
+    /** One batch through EasyTrain.trainBatch: the recorded norms are the hand-derived ones. */
+    @OnEachEngine
+    void easyTrainBatchGivesTheHandDerivedNorms(String engine) throws Exception {
+        GradientNorms norms = new GradientNorms(1);
+        easyTrain(engine, norms, 1, 0);
         GradientNormTrace trace = norms.trace();
         assertEquals(2, trace.layerCount(), "two weight matrices; biases are not layers");
         assertEquals(List.of("2×3", "3×2"), trace.shapes());
@@ -178,23 +191,14 @@ class GradientNormsTest {
         }
     }
 
-    /** EasyTrain.fit over 2 epochs of 4 batches, sampled every 3 updates: steps 0, 3, 6 in epochs 1, 1, 2. */
+    /**
+     * EasyTrain.fit over 2 epochs of 4 batches (each the hand example; only the first update sees
+     * the initial weights), sampled every 3 updates: steps 0, 3, 6 in epochs 1, 1, 2.
+     */
     @OnEachEngine
     void easyTrainFitIsSampledEveryKSteps(String engine) throws Exception {
-        Backend backend = TestBackends.backend(engine);
         GradientNorms norms = new GradientNorms(3);
-        try (NDManager manager = backend.newManager();
-                Model model = Model.newInstance("tiny", backend.device(), backend.engineName())) {
-            model.setBlock(tinyNetwork());
-            try (Trainer trainer = model.newTrainer(easyTrainConfig(backend, norms))) {
-                trainer.initialize(new Shape(X.length, 3));
-                setHandWeights((SequentialBlock) model.getBlock());
-                // Each batch of 4 is the hand example: only the first update sees the initial weights.
-                ArrayDataset data = new ArrayDataset.Builder().setData(features(manager, 4))
-                        .optLabels(labels(manager, 4)).setSampling(X.length, false).build();
-                EasyTrain.fit(trainer, 2, data, null);
-            }
-        }
+        easyTrain(engine, norms, 4, 2);
         GradientNormTrace trace = norms.trace();
         assertArrayEquals(new long[] {0, 3, 6}, trace.steps());
         assertArrayEquals(new int[] {1, 1, 2}, trace.epochs());
