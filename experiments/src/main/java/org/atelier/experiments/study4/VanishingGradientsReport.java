@@ -108,12 +108,15 @@ final class VanishingGradientsReport {
                 plain.get(0).sizeOrders(), -plain.get(0).sizeOrders()));
         section.paragraph(mechanism());
         String deepest = plain.stream().filter(r -> r.configuration().mlp().depth() == deepest(runs))
-                .map(r -> String.format(Locale.ROOT, "%s %s", r.configuration().mlp().activation().label(),
-                        orders(r.ordersOfMagnitudeAtInit())))
+                .map(r -> String.format(Locale.ROOT, "%s %s (every layer ≤ %s)",
+                        r.configuration().mlp().activation().label(), orders(r.ordersOfMagnitudeAtInit()),
+                        norm(r.rangeAtInit()[1])))
                 .collect(Collectors.joining(", "));
         section.answer(String.format(Locale.ROOT, "**By how many orders of magnitude is the first layer's gradient "
                 + "smaller than the last one's?** At initialization with %d hidden layers: %s (log10 of last ÷ first; "
-                + "negative: the first layer's is larger).", deepest(runs), deepest));
+                + "negative: the first layer's is larger, as its %.2f orders more weights alone make it). A small gap "
+                + "with every layer tiny is the other failure: the forward signal dies out.", deepest(runs), deepest,
+                plain.get(0).sizeOrders()));
         for (ConfigurationRun run : runs) {
             section.metric(run.name() + "_first_layer_gradient_norm_at_init", run.firstLayerAtInit());
             section.metric(run.name() + "_gradient_orders_of_magnitude_at_init", run.ordersOfMagnitudeAtInit());
@@ -237,7 +240,8 @@ final class VanishingGradientsReport {
     }
 
     private static String orders(double log10) {
-        return String.format(Locale.ROOT, "%.1f orders", log10);
+        return Double.isFinite(log10) ? String.format(Locale.ROOT, "%.1f orders", log10)
+                : "no finite gap (a layer's gradient is exactly 0: its units are dead)";
     }
 
     private Section section(String heading) {
