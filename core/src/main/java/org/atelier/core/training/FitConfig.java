@@ -282,7 +282,11 @@ public final class FitConfig {
             return this;
         }
 
-        /** Adds a DJL training listener (note: DJL's own evaluator listeners sync the device every batch). */
+        /**
+         * Adds a DJL training listener (note: DJL's own evaluator listeners sync the device every
+         * batch). As under {@code EasyTrain}, its {@code onTrainingBatch} runs after the backward
+         * pass and before the update, so it can read the gradients.
+         */
         public Builder addTrainingListener(TrainingListener listener) {
             trainingListeners.add(listener);
             return this;

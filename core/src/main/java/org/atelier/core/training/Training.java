@@ -169,13 +169,15 @@ public final class Training {
                 loss = trainer.getLoss().evaluate(labels, predictions);
                 collector.backward(loss);
             }
-            update.step();
-            totals.add(loss, 1f, predictions, labels);
             if (notifyDjl) {
+                // As EasyTrain does: after the backward pass, before the update, so that a listener
+                // can read the gradients (GradientNorms) before the optimizer zeroes them.
                 BatchData batchData = new BatchData(batch, Map.of(labels.head().getDevice(), labels),
                         Map.of(predictions.head().getDevice(), predictions));
                 trainer.notifyListeners(l -> l.onTrainingBatch(trainer, batchData));
             }
+            update.step();
+            totals.add(loss, 1f, predictions, labels);
         }
 
         /** Completes a record with validation numbers (if any), learning rate, time and steps. */

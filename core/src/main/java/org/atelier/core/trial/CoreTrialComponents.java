@@ -5,6 +5,7 @@ import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.translate.Transform;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -12,6 +13,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.atelier.core.AtelierException;
 import org.atelier.core.data.Datasets;
+import org.atelier.core.models.DeepMlp;
 import org.atelier.core.models.Initializers;
 import org.atelier.core.models.Models;
 import org.atelier.core.transform.RandomAffine;
@@ -22,10 +24,12 @@ import org.atelier.core.transform.TransformPipeline;
 
 /**
  * The core's trial parts: the models {@code softmax}, {@code mlp}, {@code cnn} and {@code
- * cnn-batchnorm} (the same CNN with batch normalization after each convolution and fc1), the data
+ * cnn-batchnorm} (the same CNN with batch normalization after each convolution and fc1) and {@code
+ * deep-mlp} ({@link DeepMlp}, {@link ModelSpec#deepMlp}), the data
  * recipes {@code fashion-mnist} and {@code mnist} ({@link IdxImageRecipe}) and the initializers
  * {@code normal-fan-in} ({@link Initializers#normalFanIn()}, the default) and {@code xavier}
- * (DJL's default {@link XavierInitializer}), and the batch transforms {@code flip-horizontal}
+ * (DJL's default {@link XavierInitializer}), {@code glorot-uniform}, {@code he-normal} and {@code
+ * uniform-fan-in} ({@link Initializers}), and the batch transforms {@code flip-horizontal}
  * ({@link RandomFlipHorizontal}, argument {@code p}, default 0.5), {@code random-crop}
  * ({@link RandomCrop}, argument {@code padding}, default 2), {@code random-erasing}
  * ({@link RandomErasing}, arguments {@code p}, {@code min_area}, {@code max_area}, defaults 0.5,
@@ -40,7 +44,8 @@ final class CoreTrialComponents implements TrialComponents {
         return Map.of("softmax", CoreTrialComponents::softmax, "mlp", CoreTrialComponents::mlp,
                 "cnn", (args, classes) -> Models.pytorchExampleCnn(classes, dropoutRate("cnn", args)),
                 "cnn-batchnorm", (args, classes) -> Models.pytorchExampleCnnBatchNorm(classes,
-                        dropoutRate("cnn-batchnorm", args)));
+                        dropoutRate("cnn-batchnorm", args)),
+                ModelSpec.DEEP_MLP, (args, classes) -> deepMlp(args).build(classes));
     }
 
     @Override
@@ -50,7 +55,9 @@ final class CoreTrialComponents implements TrialComponents {
 
     @Override
     public Map<String, Supplier<Initializer>> initializers() {
-        return Map.of(FitSpec.NORMAL_FAN_IN, Initializers::normalFanIn, "xavier", XavierInitializer::new);
+        return Map.of(FitSpec.NORMAL_FAN_IN, Initializers::normalFanIn, "xavier", XavierInitializer::new,
+                FitSpec.GLOROT_UNIFORM, Initializers::glorotUniform, FitSpec.HE_NORMAL, Initializers::heNormal,
+                FitSpec.UNIFORM_FAN_IN, Initializers::uniformFanIn);
     }
 
     @Override
@@ -110,6 +117,29 @@ final class CoreTrialComponents implements TrialComponents {
         Arguments values = Arguments.of("transform random-erasing", args, "p", "min_area", "max_area");
         return new RandomErasing(values.getDouble("p", 0.5), values.getDouble("min_area", 0.02),
                 values.getDouble("max_area", 0.33), seed);
+    }
+
+    /** The {@link DeepMlp} of {@link ModelSpec#deepMlp}'s {@code key=value} arguments. */
+    private static DeepMlp deepMlp(List<String> args) {
+        Map<String, String> values = new TreeMap<>();
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            if (equals < 1) {
+                throw new AtelierException("model " + ModelSpec.DEEP_MLP + " takes key=value arguments, got '" + arg + "'");
+            }
+            values.put(arg.substring(0, equals).trim(), arg.substring(equals + 1).trim());
+        }
+        Arguments given = Arguments.of("model " + ModelSpec.DEEP_MLP, values, "depth", "width", "activation",
+                "batchnorm", "residual");
+        String activation = given.getChoice("activation", "relu",
+                Arrays.stream(DeepMlp.Nonlinearity.values()).map(DeepMlp.Nonlinearity::label).toList());
+        try {
+            return new DeepMlp(Math.toIntExact(given.getLong("depth", 5)), Math.toIntExact(given.getLong("width", 64)),
+                    DeepMlp.Nonlinearity.of(activation), given.getBoolean("batchnorm", false),
+                    given.getBoolean("residual", false));
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new AtelierException("model " + ModelSpec.DEEP_MLP + ": " + e.getMessage());
+        }
     }
 
     private static Block softmax(List<String> args, int classes) {

@@ -7,6 +7,7 @@ import org.atelier.core.models.Layers;
 import org.atelier.core.training.FitConfig;
 import org.atelier.core.training.FitListener;
 import org.atelier.core.training.listener.EarlyStopping;
+import org.atelier.core.training.listener.GradientNorms;
 import org.atelier.core.training.listener.RestoreBestEpoch;
 
 /**
@@ -28,10 +29,13 @@ import org.atelier.core.training.listener.RestoreBestEpoch;
  * @param trainLastLayers 0 to train every parameter, else how many of the model's last
  *     parameterized layers train while the others are frozen ({@code Layers.trainOnlyLast}, e.g. 1:
  *     only the output layer)
+ * @param gradientNormEvery 0 for none, else every how many updates {@link GradientNorms} samples the
+ *     per-layer weight-gradient norms (the trial's {@link TrialResult#gradientNorms()})
  */
 public record FitSpec(String optimizer, double learningRate, int batchSize, int maxEpochs,
         boolean evaluateBeforeTraining, String initializer, EarlyStop earlyStopping, boolean restoreBest,
-        TransformSpec batchTransform, boolean evaluateTest, int trainLastLayers) implements Serializable {
+        TransformSpec batchTransform, boolean evaluateTest, int trainLastLayers, int gradientNormEvery)
+        implements Serializable {
 
     /** The optimizers by name. */
     public static final String SGD = "sgd";
@@ -39,6 +43,12 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
     public static final String ADAM = "adam";
     /** The default initializer's name: {@code Initializers.normalFanIn()}. */
     public static final String NORMAL_FAN_IN = "normal-fan-in";
+    /** Glorot and Bengio's uniform ("Xavier") initialization: {@code Initializers.glorotUniform()}. */
+    public static final String GLOROT_UNIFORM = "glorot-uniform";
+    /** He et al.'s normal initialization for ReLU layers: {@code Initializers.heNormal()}. */
+    public static final String HE_NORMAL = "he-normal";
+    /** PyTorch's default for {@code nn.Linear} weights, U(±1/√fan_in): {@code Initializers.uniformFanIn()}. */
+    public static final String UNIFORM_FAN_IN = "uniform-fan-in";
 
     /**
      * Early stopping on the validation loss ({@link EarlyStopping#onValLoss}).
@@ -75,13 +85,17 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
             throw new IllegalArgumentException("the number of trained last layers must be ≥ 0 (0: all), got "
                     + trainLastLayers);
         }
+        if (gradientNormEvery < 0) {
+            throw new IllegalArgumentException("gradient norms are sampled every n ≥ 1 steps (0: not at all), got "
+                    + gradientNormEvery);
+        }
     }
 
     /** A spec that trains every parameter and does not watch the test set. */
     public FitSpec(String optimizer, double learningRate, int batchSize, int maxEpochs, boolean evaluateBeforeTraining,
             String initializer, EarlyStop earlyStopping, boolean restoreBest, TransformSpec batchTransform) {
         this(optimizer, learningRate, batchSize, maxEpochs, evaluateBeforeTraining, initializer, earlyStopping,
-                restoreBest, batchTransform, false, 0);
+                restoreBest, batchTransform, false, 0, 0);
     }
 
     /** A builder: SGD with rate 0.1, batch 64, one epoch, normal-fan-in weights, no listeners. */
@@ -103,13 +117,15 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
         b.batchTransform = batchTransform;
         b.evaluateTest = evaluateTest;
         b.trainLastLayers = trainLastLayers;
+        b.gradientNormEvery = gradientNormEvery;
         return b;
     }
 
     /**
      * The fit configuration of one trial: the optimizer at the fixed rate, the initializer, epoch
      * 0 if requested, no progress bar, then the listeners in this order: early stopping, restoring
-     * the best epoch, {@code extra}. Names are looked up in the {@link TrialRegistry}.
+     * the best epoch, {@code extra}; with {@link #gradientNormEvery} a {@link GradientNorms} DJL
+     * training listener. Names are looked up in the {@link TrialRegistry}.
      *
      * @param seed the seed of initialization, dropout, batch order and the batch transform
      * @param extra more listeners, e.g. a progress line
@@ -141,6 +157,9 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
         for (FitListener listener : extra) {
             config.addListener(listener);
         }
+        if (gradientNormEvery > 0) {
+            config.addTrainingListener(new GradientNorms(gradientNormEvery));
+        }
         return config.build();
     }
 
@@ -165,6 +184,7 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
         private TransformSpec batchTransform;
         private boolean evaluateTest;
         private int trainLastLayers;
+        private int gradientNormEvery;
 
         private Builder() {}
 
@@ -248,10 +268,16 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
             return this;
         }
 
+        /** Samples the per-layer weight-gradient norms every {@code steps} updates (0: not at all, the default). */
+        public Builder gradientNormEvery(int steps) {
+            this.gradientNormEvery = steps;
+            return this;
+        }
+
         /** Builds the spec. */
         public FitSpec build() {
             return new FitSpec(optimizer, learningRate, batchSize, maxEpochs, evaluateBeforeTraining, initializer,
-                    earlyStopping, restoreBest, batchTransform, evaluateTest, trainLastLayers);
+                    earlyStopping, restoreBest, batchTransform, evaluateTest, trainLastLayers, gradientNormEvery);
         }
     }
 }

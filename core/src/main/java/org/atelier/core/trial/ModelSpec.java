@@ -1,6 +1,7 @@
 package org.atelier.core.trial;
 
 import java.io.Serializable;
+import org.atelier.core.models.DeepMlp;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -10,13 +11,17 @@ import java.util.Objects;
  * arguments, plus the number of classes. The core's factories ({@link TrialRegistry}) are {@code
  * softmax} (no arguments), {@code mlp} (one argument per hidden layer: its width), {@code cnn}
  * (the PyTorch-example CNN; an optional dropout rate, default 0.5) and {@code cnn-batchnorm} (the
- * same with batch normalization; the same argument).
+ * same with batch normalization; the same argument) and {@code deep-mlp} ({@link #deepMlp}: depth,
+ * width, activation, batch normalization, residual connections, as {@code key=value} arguments).
  *
  * @param factory the factory's name, e.g. {@code mlp}
  * @param args the factory's arguments, e.g. {@code ["200"]}
  * @param classes the number of output classes
  */
 public record ModelSpec(String factory, List<String> args, int classes) implements Serializable {
+
+    /** The name of the {@link DeepMlp} factory. */
+    public static final String DEEP_MLP = "deep-mlp";
 
     /** Checks the fields and copies the arguments. */
     public ModelSpec {
@@ -57,6 +62,15 @@ public record ModelSpec(String factory, List<String> args, int classes) implemen
     /** The PyTorch-example CNN with batch normalization: {@code Models.pytorchExampleCnnBatchNorm(classes, dropoutRate)}. */
     public static ModelSpec cnnBatchNorm(int classes, double dropoutRate) {
         return of("cnn-batchnorm", classes, String.valueOf(dropoutRate));
+    }
+
+    /**
+     * A deep MLP ({@link DeepMlp}), its settings as {@code key=value} arguments: {@code depth},
+     * {@code width}, {@code activation}, {@code batchnorm}, {@code residual}.
+     */
+    public static ModelSpec deepMlp(int classes, DeepMlp mlp) {
+        return of(DEEP_MLP, classes, "depth=" + mlp.depth(), "width=" + mlp.width(),
+                "activation=" + mlp.activation().label(), "batchnorm=" + mlp.batchNorm(), "residual=" + mlp.residual());
     }
 
     @Override

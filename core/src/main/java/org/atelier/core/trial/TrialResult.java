@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.atelier.core.AtelierException;
 import org.atelier.core.training.History;
 import org.atelier.core.training.SplitCurve;
+import org.atelier.core.training.listener.GradientNormTrace;
 
 /**
  * What a trial produced, as a value: its history, a flat map of metrics, the path of its {@code
@@ -33,9 +34,11 @@ import org.atelier.core.training.SplitCurve;
  * @param error why the trial failed (one line), or null when it succeeded
  * @param testCurve the test set's loss and accuracy after every epoch when the fit asked for it
  *     ({@link FitSpec#evaluateTest()}), else null
+ * @param gradientNorms the per-layer weight-gradient norms when the fit sampled them ({@link
+ *     FitSpec#gradientNormEvery()}), else null
  */
 public record TrialResult(String id, History history, Map<String, Double> metrics, String paramsFile, double seconds,
-        String error, SplitCurve testCurve) implements Serializable {
+        String error, SplitCurve testCurve, GradientNormTrace gradientNorms) implements Serializable {
 
     /** The names of the metrics a successful trial records, in order ({@code initial_loss} only with epoch 0). */
     public static final List<String> METRICS = List.of("val_loss", "val_accuracy", "train_loss", "train_accuracy",
@@ -50,10 +53,35 @@ public record TrialResult(String id, History history, Map<String, Double> metric
         }
     }
 
-    /** A result without a test curve. */
+    /** A result without a test curve and gradient norms. */
     public TrialResult(String id, History history, Map<String, Double> metrics, String paramsFile, double seconds,
             String error) {
-        this(id, history, metrics, paramsFile, seconds, error, null);
+        this(id, history, metrics, paramsFile, seconds, error, null, null);
+    }
+
+    /** A result without gradient norms. */
+    public TrialResult(String id, History history, Map<String, Double> metrics, String paramsFile, double seconds,
+            String error, SplitCurve testCurve) {
+        this(id, history, metrics, paramsFile, seconds, error, testCurve, null);
+    }
+
+    /** This result with its {@code .params} file at another path (a reused result, its file moved). */
+    public TrialResult withParamsFile(String path) {
+        return new TrialResult(id, history, metrics, path, seconds, error, testCurve, gradientNorms);
+    }
+
+    /**
+     * The per-layer gradient norms, for trials whose fit sampled them.
+     *
+     * @return the trace
+     * @throws IllegalStateException if the trial recorded none
+     */
+    public GradientNormTrace requireGradientNorms() {
+        if (gradientNorms == null) {
+            throw new IllegalStateException("trial " + id + " has no gradient norms"
+                    + (succeeded() ? "; set FitSpec.gradientNormEvery" : "; it failed: " + error));
+        }
+        return gradientNorms;
     }
 
     /**

@@ -24,6 +24,8 @@ import org.atelier.core.training.LabeledArrays;
 import org.atelier.core.training.ModelFiles;
 import org.atelier.core.training.Training;
 import org.atelier.core.training.listener.EvaluateEachEpoch;
+import org.atelier.core.training.listener.GradientNormTrace;
+import org.atelier.core.training.listener.GradientNorms;
 
 /**
  * Runs one trial in this JVM: builds its model, takes its data from the process's cache, loads its
@@ -71,8 +73,14 @@ public final class Trials {
                 saved = ModelFiles.saveParameters(model, environment.outputDir(), spec.id(), epoch).toString();
             }
             return new TrialResult(spec.id(), history, metrics(history, restored), saved, seconds(start), null,
-                    test == null ? null : test.curve());
+                    test == null ? null : test.curve(), gradientNorms(config));
         }
+    }
+
+    /** What the fit's {@link GradientNorms} recorded ({@link FitSpec#gradientNormEvery}), or null. */
+    private static GradientNormTrace gradientNorms(FitConfig config) {
+        return config.trainingListeners().stream().filter(GradientNorms.class::isInstance).map(GradientNorms.class::cast)
+                .findFirst().map(GradientNorms::trace).orElse(null);
     }
 
     private static LabeledArrays requireTest(TrialSpec spec, TrialData data) {

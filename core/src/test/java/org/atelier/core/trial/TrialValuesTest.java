@@ -94,11 +94,11 @@ class TrialValuesTest {
     @Test
     void unknownNamesAreOneLineWithTheChoices() {
         TrialRegistry registry = TrialRegistry.instance();
-        assertEquals("unknown model factory 'resnet'; choices: cnn, cnn-batchnorm, mlp, softmax",
+        assertEquals("unknown model factory 'resnet'; choices: cnn, cnn-batchnorm, deep-mlp, mlp, softmax",
                 assertThrows(AtelierException.class, () -> registry.model("resnet")).getMessage());
         String data = assertThrows(AtelierException.class, () -> registry.data("cifar")).getMessage();
         assertTrue(data.startsWith("unknown data recipe 'cifar'; choices: ") && data.contains("fashion-mnist, mnist"), data);
-        assertEquals("unknown initializer 'he'; choices: normal-fan-in, xavier",
+        assertEquals("unknown initializer 'he'; choices: glorot-uniform, he-normal, normal-fan-in, uniform-fan-in, xavier",
                 assertThrows(AtelierException.class, () -> registry.initializer("he")).getMessage());
         assertEquals("unknown batch transform 'flip'; choices: flip-horizontal, pipeline, random-affine, random-crop, random-erasing",
                 assertThrows(AtelierException.class, () -> registry.transform("flip")).getMessage());

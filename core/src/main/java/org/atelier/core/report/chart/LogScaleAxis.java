@@ -46,6 +46,9 @@ final class LogScaleAxis extends LogarithmicAxis {
                 double high = Math.log10(data.getUpperBound());
                 double margin = Math.max(0.05 * (high - low), 0.01);
                 setRange(new Range(Math.pow(10, low - margin), Math.pow(10, high + margin)), false, false);
+                // This setRange, unlike setRange(Range), leaves the small-values flag as it was; without it
+                // JFreeChart maps values below 10 with its "adjusted" log, which is nearly linear near 0.
+                setupSmallLogFlag();
                 return;
             }
         }

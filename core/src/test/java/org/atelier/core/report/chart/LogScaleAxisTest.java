@@ -2,9 +2,13 @@ package org.atelier.core.report.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.awt.geom.Rectangle2D;
 import java.util.List;
 import org.jfree.chart.axis.NumberTick;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 
 class LogScaleAxisTest {
@@ -33,5 +37,20 @@ class LogScaleAxisTest {
         assertEquals(List.of("1", "10", "100", "1000", "10000", "100000"), labels(1, 2e5));
         assertEquals(List.of("10⁻⁸", "10⁻⁷", "10⁻⁶", "10⁻⁵", "10⁻⁴", "10⁻³", "10⁻²"), labels(1e-8, 1e-2));
         assertEquals("5×10⁻⁷", LogScaleAxis.label(5, -7, true));
+    }
+
+    /** Fitted to data far below 1 (gradient norms), every decade still takes the same height. */
+    @Test
+    void fittedToSmallValuesEveryDecadeIsEquallyTall() {
+        XYSeries series = new XYSeries("norms");
+        series.add(1, 1e-6);
+        series.add(2, 0.3);
+        LogScaleAxis axis = new LogScaleAxis("norm");
+        new XYPlot(new XYSeriesCollection(series), new LogScaleAxis("x"), axis, null);
+        axis.autoAdjustRange();
+        Rectangle2D area = new Rectangle2D.Double(0, 0, 400, 600);
+        double lowDecade = axis.valueToJava2D(1e-6, area, RectangleEdge.LEFT) - axis.valueToJava2D(1e-5, area, RectangleEdge.LEFT);
+        double highDecade = axis.valueToJava2D(0.01, area, RectangleEdge.LEFT) - axis.valueToJava2D(0.1, area, RectangleEdge.LEFT);
+        assertEquals(highDecade, lowDecade, 1e-6 * highDecade);
     }
 }
