@@ -29,8 +29,8 @@ import org.atelier.core.AtelierException;
  *       above 0.5) means a dark digit, and the image is inverted to MNIST's white on black;
  *   <li>contrast: background level to 0, brightest ink to 1, values under {@value #NOISE} to 0
  *       (paper texture, JPEG noise);
- *   <li>bounding box of the remaining ink, scaled so that its longer side is {@value #BOX} pixels,
- *       aspect kept, by area averaging (each output pixel the mean of the input area it covers:
+ *   <li>bounding box of the ink of at least {@value #BOX_INK} (fainter specks do not widen it),
+ *       scaled so that its longer side is {@value #BOX} pixels, aspect kept, by area averaging (each output pixel the mean of the input area it covers:
  *       anti-aliased when shrinking), brightest ink back to 1;
  *   <li>placed in a {@value #SIZE} × {@value #SIZE} field and shifted by whole pixels so that its
  *       centre of mass lies at the field's centre, as far as the box stays inside the field (MNIST
@@ -56,6 +56,12 @@ public final class DigitImages {
 
     /** Ink below this fraction of the brightest ink counts as background. */
     static final float NOISE = 0.1f;
+
+    /**
+     * Only ink at least this strong decides the bounding box: specks of paper texture or sensor
+     * noise that pass {@link #NOISE} must not widen the box and so shrink the digit.
+     */
+    static final float BOX_INK = 0.35f;
 
     /** The least difference between ink and background for an image to hold a digit. */
     static final float MIN_CONTRAST = 0.1f;
@@ -259,7 +265,7 @@ public final class DigitImages {
                 int i = y * width + x;
                 float ink = Math.min(1, Math.max(0, (v[i] - background) / (peak - background)));
                 v[i] = ink < NOISE ? 0 : ink;
-                if (v[i] > 0) {
+                if (ink >= BOX_INK) {
                     left = Math.min(left, x);
                     right = Math.max(right, x);
                     top = Math.min(top, y);

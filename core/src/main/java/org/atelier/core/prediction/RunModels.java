@@ -28,9 +28,9 @@ public record RunModels(String defaultModel, List<Entry> models) {
      *
      * @param name its directory's name under {@code models/}
      * @param label a readable name
-     * @param why what it was selected or kept for, e.g. its validation accuracy; a short phrase
+     * @param note what distinguishes it, e.g. its validation and test accuracy; a short phrase
      */
-    public record Entry(String name, String label, String why) {}
+    public record Entry(String name, String label, String note) {}
 
     /** Checks that the default is one of the models. */
     public RunModels {

@@ -116,6 +116,16 @@ class DigitImagesTest {
     }
 
     @Test
+    void faintSpecksDoNotShrinkTheDigit() {
+        BufferedImage clean = rectangle(100, 100, 40, 30, 15, 40, Color.BLACK, Color.WHITE);
+        BufferedImage specked = rectangle(100, 100, 40, 30, 15, 40, Color.BLACK, Color.WHITE);
+        specked.setRGB(2, 95, new Color(200, 200, 200).getRGB()); // 22 % of the ink's darkness, far from the digit
+        specked.setRGB(97, 3, new Color(210, 210, 210).getRGB());
+        assertArrayEquals(DigitImages.prepare(DigitImages.grey(clean)).pixels(),
+                DigitImages.prepare(DigitImages.grey(specked)).pixels(), 1e-6f);
+    }
+
+    @Test
     void blankImageHoldsNoDigit() {
         AtelierException e = assertThrows(AtelierException.class,
                 () -> DigitImages.prepare(DigitImages.grey(rectangle(28, 28, 0, 0, 0, 0, Color.WHITE, Color.GRAY))));
