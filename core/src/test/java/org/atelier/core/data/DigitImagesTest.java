@@ -12,13 +12,11 @@ import ai.djl.ndarray.types.Shape;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.atelier.core.AtelierException;
+import org.atelier.core.testing.BadImages;
 import org.atelier.core.testing.OnEachEngine;
 import org.atelier.core.testing.TestBackends;
 import org.junit.jupiter.api.Test;
@@ -157,43 +155,13 @@ class DigitImagesTest {
 
     @Test
     void badFilesGetOneClearProblemEach() throws Exception {
-        Path empty = Files.createFile(dir.resolve("empty.png"));
-        Path text = Files.writeString(dir.resolve("notes.png"), "not an image at all");
-        Path truncated = dir.resolve("truncated.png");
-        byte[] png = pngBytes(rectangle(28, 28, 5, 5, 10, 10, Color.WHITE, Color.BLACK));
-        Files.write(truncated, java.util.Arrays.copyOf(png, 60));
-        assertProblem(dir.resolve("missing.png"), "no such file");
         assertProblem(dir, "is a directory");
-        assertProblem(empty, "is empty");
-        assertProblem(text, "is not an image");
-        assertProblem(truncated, "is not a readable image");
-        assertProblem(withHeaderSize(png, 0, 0), "has no pixels");
-        assertProblem(withHeaderSize(png, 100_000, 100_000), "is too large (100000 × 100000");
+        BadImages.write(dir).forEach(DigitImagesTest::assertProblem);
     }
 
     private static void assertProblem(Path file, String start) {
         AtelierException e = assertThrows(AtelierException.class, () -> DigitImages.read(file));
         assertTrue(e.getMessage().startsWith(start), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
-    }
-
-    private static byte[] pngBytes(BufferedImage image) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
-    }
-
-    /** The PNG with the width and height in its header replaced (and the header's CRC fixed): pixels stay few. */
-    private Path withHeaderSize(byte[] png, int width, int height) throws Exception {
-        byte[] patched = png.clone();
-        ByteBuffer buffer = ByteBuffer.wrap(patched);
-        // signature (8), IHDR length (4), "IHDR" (4), width, height, 5 more bytes, CRC over type and data
-        buffer.putInt(16, width).putInt(20, height);
-        CRC32 crc = new CRC32();
-        crc.update(patched, 12, 17);
-        buffer.putInt(29, (int) crc.getValue());
-        Path file = dir.resolve("header-" + width + "x" + height + ".png");
-        Files.write(file, patched);
-        return file;
     }
 }

@@ -171,23 +171,27 @@ final class DigitApplication {
     }
 
     /**
-     * The own digits' folder: {@code own-digits} in the data directory, else in {@code ./data}
-     * (the repository's, when run from its root).
+     * The own digits' folder: {@code own-digits} in the data directory, else the repository's
+     * {@code data/own-digits}, found from the working directory upwards (the repository ships it).
      *
      * @param data the data directory
      * @return the folder
-     * @throws AtelierException naming both places when neither has it
+     * @throws AtelierException naming where it was looked for when neither place has it
      */
     static Path ownDigitsFolder(DataLocator data) {
         Path inData = data.datasetDir(OWN_DIGITS_FOLDER);
-        Path inWorkingDir = Path.of("data", OWN_DIGITS_FOLDER).toAbsolutePath();
-        for (Path candidate : List.of(inData, inWorkingDir)) {
+        if (Files.isDirectory(inData)) {
+            return inData;
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("data").resolve(OWN_DIGITS_FOLDER);
             if (Files.isDirectory(candidate)) {
                 return candidate;
             }
         }
-        throw new AtelierException("the project's own digits are in neither " + inData + " nor " + inWorkingDir
-                + "; run from the repository's root, or copy its data/" + OWN_DIGITS_FOLDER + " into " + data.root());
+        throw new AtelierException("the project's own digits are neither in " + inData + " nor in a data/"
+                + OWN_DIGITS_FOLDER + " above the working directory; run from the repository, or copy its data/"
+                + OWN_DIGITS_FOLDER + " into " + data.root());
     }
 
     /**
