@@ -2,7 +2,10 @@ package org.atelier.core.data;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,6 +175,9 @@ public final class DigitImages {
         int width = image.getWidth();
         int height = image.getHeight();
         checkSize(width, height);
+        if (isGrey(image)) {
+            return greySamples(image);
+        }
         float[] values = new float[width * height];
         int[] rgb = new int[width * height];
         int[] row = new int[width];
@@ -185,6 +191,39 @@ public final class DigitImages {
                 int b = onWhite(argb & 0xff, alpha);
                 rgb[y * width + x] = (r << 16) | (g << 8) | b;
                 values[y * width + x] = luminance(r, g, b);
+            }
+        }
+        return new Grey(width, height, values, rgb);
+    }
+
+    /** A grey image (8 or 16 bits, optionally with alpha), not a palette. */
+    private static boolean isGrey(BufferedImage image) {
+        return image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY
+                && !(image.getColorModel() instanceof IndexColorModel)
+                && image.getRaster().getNumBands() == (image.getColorModel().hasAlpha() ? 2 : 1);
+    }
+
+    /**
+     * A grey image's stored values. Not through {@code getRGB}: Java 2D treats a grey PNG's values
+     * as linear light and converts them to sRGB there (a stored 84 comes back as 155), while every
+     * other reader, DJL's image factory among them, takes the stored values as they are.
+     */
+    private static Grey greySamples(BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        Raster raster = image.getRaster();
+        boolean alpha = image.getColorModel().hasAlpha();
+        double max = (1 << image.getColorModel().getComponentSize(0)) - 1;
+        double alphaMax = alpha ? (1 << image.getColorModel().getComponentSize(1)) - 1 : 1;
+        float[] values = new float[width * height];
+        int[] rgb = new int[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int level = (int) Math.round(raster.getSample(x, y, 0) / max * 255);
+                int a = alpha ? (int) Math.round(raster.getSample(x, y, 1) / alphaMax * 255) : 255;
+                int grey = onWhite(level, a);
+                rgb[y * width + x] = (grey << 16) | (grey << 8) | grey;
+                values[y * width + x] = luminance(grey, grey, grey);
             }
         }
         return new Grey(width, height, values, rgb);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.modality.cv.Image;
+import ai.djl.modality.cv.ImageFactory;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -151,6 +153,27 @@ class DigitImagesTest {
             assertArrayEquals(fromFile.values(), fromArray.values());
             assertArrayEquals(fromFile.rgb(), fromArray.rgb());
         }
+    }
+
+    /** A grey PNG's stored values, as DJL's image factory reads them, not Java 2D's sRGB conversion of them. */
+    @OnEachEngine
+    void greyFilesKeepTheirStoredValues(String engine) throws Exception {
+        BufferedImage image = new BufferedImage(4, 1, BufferedImage.TYPE_BYTE_GRAY);
+        image.getRaster().setPixels(0, 0, 4, 1, new int[] {0, 84, 200, 255});
+        Path file = dir.resolve("grey.png");
+        ImageIO.write(image, "png", file.toFile());
+        DigitImages.Grey grey = DigitImages.read(file);
+        assertArrayEquals(new float[] {0, luminance(84), luminance(200), luminance(255)}, grey.values(), 1e-6f);
+        assertEquals(0x545454, grey.rgb()[1]);
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
+            DigitImages.Grey viaDjl = DigitImages.grey(ImageFactory.getInstance().fromFile(file)
+                    .toNDArray(manager, Image.Flag.COLOR));
+            assertArrayEquals(grey.values(), viaDjl.values());
+        }
+    }
+
+    private static float luminance(int level) {
+        return (0.299f * level + 0.587f * level + 0.114f * level) / 255f;
     }
 
     @Test
