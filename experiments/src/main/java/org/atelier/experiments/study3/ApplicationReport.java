@@ -83,21 +83,23 @@ final class ApplicationReport {
                         + "`examples/example_input_NN.png` (28 × 28 grey, white digit on black, the stored pixel "
                         + "values), as the sheet's `download_dataset.py` does, then read back as image files and "
                         + "classified by the default model (%s) loaded from its folder, exactly as `./atelier predict` "
-                        + "does, MNIST-style preprocessing included. %d of the %d files get the class that the "
-                        + "dataset's own pixels get (the preprocessing re-centres and re-scales digits that are "
-                        + "already centred and scaled, so it changes little).", n, chosen.label(), sameAsDataset, n))
+                        + "does, MNIST-style preprocessing included. The preprocessing re-centres and re-scales digits "
+                        + "that MNIST already centred and scaled: it changes their pixels by %.3f on average (values "
+                        + "0 to 1), and %d of the %d files get the class that the dataset's own pixels get.", n,
+                        chosen.label(), examples.meanChange(), sameAsDataset, n))
                 .table(examplesTable(examples), 4)
                 .paragraph(String.format(Locale.ROOT, "**%d of %d correct: %.0f %%**, exact 95 %% interval "
                         + "(Clopper–Pearson) **%.1f %% to %.1f %%**. The test set gives %.2f %% on 10 000 images. %s "
-                        + "Twenty images cannot tell accuracies apart that differ by less than the interval's width: "
-                        + "with a true accuracy of %.1f %%, all twenty are right %.0f %% of the time.",
+                        + "Twenty images cannot tell apart accuracies that differ by less than the interval's width: at "
+                        + "the test set's rate, twenty images hold %.1f errors on average, and all twenty are right "
+                        + "with probability %.0f %%.",
                         correct, n, 100.0 * correct / n, 100 * interval.lower(), 100 * interval.upper(), 100 * test,
                         match ? "The test accuracy lies inside the interval: **the estimates match**, within what "
                                 + "twenty images can say."
                                 : "The test accuracy lies outside the interval: **the estimates do not match**; "
                                 + "with images from the test set itself this points to a difference between the two "
                                 + "paths (file and preprocessing against the dataset's pixels).",
-                        100 * test, 100 * Math.pow(test, n)))
+                        n * (1 - test), 100 * Math.pow(test, n)))
                 .answer(String.format(Locale.ROOT, "**%d example inputs:** %d correct (%.0f %%, 95 %% interval %.1f–%.1f %%)"
                         + " against %.2f %% on the test set: %s.", n, correct, 100.0 * correct / n, 100 * interval.lower(),
                         100 * interval.upper(), 100 * test, match ? "they match" : "they do not match"))

@@ -131,8 +131,10 @@ final class DigitApplication {
      *
      * @param images the classified files
      * @param fromDataset the predicted class of each image's dataset pixels
+     * @param meanChange the mean absolute difference between the dataset's pixels and the
+     *     preprocessed file's, over all pixels of all examples (values 0–1)
      */
-    record Examples(List<Classified> images, int[] fromDataset) {
+    record Examples(List<Classified> images, int[] fromDataset, double meanChange) {
 
         int correct() {
             return (int) images.stream().filter(Classified::correct).count();
@@ -167,7 +169,13 @@ final class DigitApplication {
         List<Classified> images = classify(model, prepared, test.labels(),
                 files.stream().map(f -> EXAMPLES_FOLDER + "/" + f.getFileName()).toList());
         int[] fromDataset = model.classify(test.featureValues(), test.size()).classes();
-        return new Examples(images, fromDataset);
+        double change = 0;
+        for (int i = 0; i < prepared.size(); i++) {
+            for (int p = 0; p < pixels; p++) {
+                change += Math.abs(prepared.get(i).pixels()[p] - test.featureValues()[i * pixels + p]);
+            }
+        }
+        return new Examples(images, fromDataset, change / ((double) pixels * prepared.size()));
     }
 
     /**
