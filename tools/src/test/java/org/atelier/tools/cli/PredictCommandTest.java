@@ -85,6 +85,25 @@ class PredictCommandTest {
         assertEquals("dense-2", JsonParser.parseString(other.out()).getAsJsonObject().get("model").getAsString());
     }
 
+    /** A model trained on PyTorch, loaded on MXNet: the same classes. */
+    @Test
+    void loadsOnTheOtherEngine() {
+        Result pytorch = atelier("predict", "--run", run.toString(), example(5), example(6), example(7));
+        Result mxnet = atelier("predict", "--run", run.toString(), "--engine", "MXNet", example(5), example(6),
+                example(7));
+        assertEquals(0, mxnet.exit(), mxnet.err());
+        assertEquals("MXNet", JsonParser.parseString(atelier("predict", "--run", run.toString(), "--engine", "MXNet",
+                "--json", example(5)).out()).getAsJsonObject().get("engine").getAsString());
+        List<String> expected = pytorch.out().lines().toList();
+        List<String> actual = mxnet.out().lines().toList();
+        assertEquals(3, actual.size());
+        for (int i = 0; i < 3; i++) {
+            // percentages may differ in the last printed digit
+            assertEquals(expected.get(i).replaceAll("\\(\\d+\\.\\d\\d %\\)", ""),
+                    actual.get(i).replaceAll("\\(\\d+\\.\\d\\d %\\)", ""));
+        }
+    }
+
     @Test
     void jsonParsesAndHoldsErrorsToo() throws Exception {
         Path empty = BadImages.write(temp).keySet().stream().filter(p -> p.endsWith("empty.png")).findFirst().orElseThrow();
