@@ -204,7 +204,7 @@ final class ApplicationReport {
                 + "one skeleton per digit, with smooth curves and no ambiguous forms, while the test set's errors are "
                 + "mostly ambiguous handwriting (a 4 closed at the top, a 7 with a bar, a 9 like a 4) that none of these "
                 + "digits imitates. They are harder in that their strokes keep one width from end to end, thinner or "
-                + "bolder than MNIST's pen strokes once scaled, their styles (flagged 1s, open 4s) follow one "
+                + "bolder than MNIST's pen strokes once scaled, their styles (flagged 1s, 4s with a diagonal) follow one "
                 + "writer's habits, and the conversion removes size, position, polarity and colour but not stroke "
                 + "shape or width: a thin stroke on a large image becomes a faint line in the 20 × 20 box. "
                 + direction + String.format(Locale.ROOT, ", and %s: %d images give an interval %.1f points wide, so "
