@@ -1,17 +1,31 @@
 package org.atelier.core.training;
 
+import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.atelier.core.AtelierException;
 
-/** Writes a model's parameters as DJL {@code .params} files without ever leaving half a file behind. */
+/**
+ * Writes a model's parameters as DJL {@code .params} files without ever leaving half a file behind,
+ * and loads them back into a model of the same architecture.
+ */
 public final class ModelFiles {
+
+    private static final Pattern PARAMS_FILE = Pattern.compile("(.+)-(\\d{4,})\\.params");
 
     private ModelFiles() {}
 
@@ -50,5 +64,34 @@ public final class ModelFiles {
                     + e.getMessage() + "); check that the directory is writable and the disk has space", e);
         }
         return directory.resolve(String.format(Locale.ROOT, "%s-%04d.params", name, epoch));
+    }
+
+    /**
+     * Initializes the model's block for one sample shape, then overwrites its parameters from a
+     * file {@link #saveParameters} wrote. DJL replaces each parameter's array when loading, without
+     * the gradient that training needs (PyTorch's model restores it when a trainer is made, MXNet's
+     * does not), so the parameters that had one get it back.
+     *
+     * @param model a model whose block has the architecture the file was saved from
+     * @param sample the shape of one sample, e.g. {@code (1, 28, 28)}
+     * @param file a {@code NAME-EEEE.params} file
+     * @throws AtelierException if the file is misnamed, unreadable or does not fit the block
+     */
+    public static void loadParameters(Model model, Shape sample, Path file) {
+        Matcher name = PARAMS_FILE.matcher(file.getFileName().toString());
+        if (!name.matches()) {
+            throw new AtelierException("cannot load parameters from " + file + ": the file must be named"
+                    + " NAME-EEEE.params, as DJL and ModelFiles save them");
+        }
+        Block block = model.getBlock();
+        block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1).addAll(sample));
+        List<Parameter> trainable = block.getParameters().values().stream().filter(Parameter::requiresGradient).toList();
+        try {
+            model.load(file.toAbsolutePath().getParent(), name.group(1), Map.of("epoch", name.group(2)));
+        } catch (IOException | MalformedModelException e) {
+            throw new AtelierException("cannot load parameters from " + file + " (" + e.getMessage()
+                    + "); it must be a DJL .params file saved from the same model", e);
+        }
+        trainable.forEach(p -> p.getArray().setRequiresGradient(true));
     }
 }

@@ -1,20 +1,13 @@
 package org.atelier.core.trial;
 
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.atelier.core.AtelierException;
 import org.atelier.core.engine.Backend;
 import org.atelier.core.training.EpochRecord;
@@ -34,8 +27,6 @@ import org.atelier.core.training.listener.GradientNorms;
  * {@code Training.fit} seeds the engine from the trial's seed before initializing.
  */
 public final class Trials {
-
-    private static final Pattern PARAMS_FILE = Pattern.compile("(.+)-(\\d{4,})\\.params");
 
     private Trials() {}
 
@@ -141,29 +132,9 @@ public final class Trials {
         return model;
     }
 
-    /**
-     * Initializes the block for the data's sample shape, then overwrites its parameters from the
-     * file. DJL replaces each parameter's array when loading, without the gradient that training
-     * needs (PyTorch's model restores it when a trainer is made, MXNet's does not), so the
-     * parameters that had one get it back.
-     */
+    /** Initializes the block for the data's sample shape, then overwrites its parameters from the file. */
     private static void load(Model model, TrialData data, Path file) {
-        Matcher name = PARAMS_FILE.matcher(file.getFileName().toString());
-        if (!name.matches()) {
-            throw new AtelierException("cannot load parameters from " + file + ": the file must be named"
-                    + " NAME-EEEE.params, as DJL and ModelFiles save them");
-        }
-        Shape sample = data.train().features().getShape().slice(1);
-        Block block = model.getBlock();
-        block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1).addAll(sample));
-        List<Parameter> trainable = block.getParameters().values().stream().filter(Parameter::requiresGradient).toList();
-        try {
-            model.load(file.toAbsolutePath().getParent(), name.group(1), Map.of("epoch", name.group(2)));
-        } catch (IOException | MalformedModelException e) {
-            throw new AtelierException("cannot load parameters from " + file + " (" + e.getMessage()
-                    + "); it must be a DJL .params file saved from the same model", e);
-        }
-        trainable.forEach(p -> p.getArray().setRequiresGradient(true));
+        ModelFiles.loadParameters(model, data.train().features().getShape().slice(1), file);
     }
 
     /** The metrics of {@link TrialResult#METRICS}, from the history. */

@@ -15,6 +15,8 @@ import org.atelier.core.experiment.ExperimentContext;
 import org.atelier.core.experiment.Param;
 import org.atelier.core.experiment.Params;
 import org.atelier.core.models.MnistCnns;
+import org.atelier.core.prediction.RunModels;
+import org.atelier.core.prediction.SavedModel;
 import org.atelier.core.report.ModelSummary;
 import org.atelier.core.report.RunDirectory;
 import org.atelier.core.report.RunFile;
@@ -81,6 +83,9 @@ public final class MnistTinyCnn implements Experiment {
         return Study3Report.STUDY;
     }
 
+    /** The MNIST test images exported as example inputs. */
+    static final int EXAMPLES = 20;
+
     @Override
     public String details() {
         return """
@@ -92,7 +97,12 @@ public final class MnistTinyCnn implements Experiment {
                 10 000 test images. Then capacity goes up: a VGG-style CNN (two 3×3 convolutions with
                 batch normalization per stage, max-pool, dropout; a dense layer with dropout), its
                 epochs chosen by the validation loss, tested; its training accuracy is measured once
-                more in inference mode to show why it lies below the validation accuracy.""";
+                more in inference mode to show why it lies below the validation accuracy. Every model is
+                saved under models/ (./atelier predict uses them; the best by validation accuracy is the
+                default). The first 20 test images are exported as examples/example_input_NN.png and
+                classified from the files, their accuracy compared with the test set's (exact binomial
+                interval); the project's own digits (data/own-digits, synthetic strokes in five styles,
+                read with DJL's ImageFolder) are converted as MNIST was made and classified likewise.""";
     }
 
     @Override
@@ -118,7 +128,8 @@ public final class MnistTinyCnn implements Experiment {
     @Override
     public List<RunFile> outputs() {
         return List.of(Study3Report.REPORT, Study3Report.HISTORY, SUMMARY, PARAMETERS_CSV, PARAMETERS_MD, DENSE,
-                BEST_PARAMETERS, LADDER_CSV, LADDER_MD, ACCURACY, LOSS, BEST_CURVES);
+                BEST_PARAMETERS, LADDER_CSV, LADDER_MD, ACCURACY, LOSS, BEST_CURVES, DigitApplication.MODELS,
+                DigitApplication.EXAMPLES, DigitApplication.OWN_DIGITS, DigitApplication.PREPROCESSING);
     }
 
     @Override
@@ -128,6 +139,7 @@ public final class MnistTinyCnn implements Experiment {
         Study3Report report = new Study3Report("A 1 765-parameter CNN on MNIST, and how far capacity takes it",
                 context.smoke());
         DataSpec data = Study3Report.mnist(context);
+        Path ownDigits = DigitApplication.ownDigitsFolder(context.data()); // missing: fail before training
 
         ModelSpec tinySpec = Study3Components.tinySpec(10);
         ModelSpec bestSpec = Study3Components.vggSpec(10, params.getInts("widths"), params.getInt("dense_units"),
@@ -174,7 +186,9 @@ public final class MnistTinyCnn implements Experiment {
             try (Model model = Trials.loadModel(spec, Path.of(result.paramsFile()), environment)) {
                 double test = accuracy(TestSetEvaluation.of(model.getBlock(), trialData.test(), trialData.classNames())
                         .matrix());
-                models.add(new TrainedModel(labels.get(i), spec, result, counts.get(i), test));
+                TrainedModel trained = new TrainedModel(labels.get(i), spec, result, counts.get(i), test);
+                models.add(trained);
+                DigitApplication.save(dir, model, trained, trialData);
                 if (i == specs.size() - 1) {
                     trainImages = Math.min(params.getInt("train_eval_images"), trialData.train().size());
                     inferenceTrainAccuracy = inferenceAccuracy(model, trialData.train().slice(0, trainImages),
@@ -195,8 +209,29 @@ public final class MnistTinyCnn implements Experiment {
         report.capacity(bestModel, tinyModel, best, BEST_PARAMETERS, LADDER_MD, context.smoke(), load);
         report.epochs(bestModel, BEST_CURVES);
         report.trainBelowValidation(bestModel, inferenceTrainAccuracy, trainImages);
+        apply(context, models, ownDigits, new ApplicationReport(report.report()));
         report.report().write(dir, Study3Report.REPORT, context::metric);
         context.metric("seconds_per_epoch", bestModel.secondsPerEpoch());
+    }
+
+    /**
+     * Exercise 10.1's {@code apply()} and 10.2: marks the default model, then classifies the
+     * exported examples and the own digits with it, loaded back from its folder.
+     */
+    private static void apply(ExperimentContext context, List<TrainedModel> models, Path ownDigits,
+            ApplicationReport report) {
+        RunDirectory dir = context.runDirectory();
+        TrainedModel chosen = DigitApplication.index(dir, models);
+        report.models(models, chosen, DigitApplication.MODELS);
+        try (SavedModel saved = SavedModel.load(RunModels.resolve(dir.root(), null), context.backend())) {
+            DigitApplication.Examples examples = DigitApplication.examples(dir, context.data(), saved, EXAMPLES);
+            dir.csv(DigitApplication.EXAMPLES, ApplicationReport.examplesTable(examples));
+            report.examples(examples, chosen, DigitApplication.EXAMPLES);
+            List<DigitApplication.Classified> own = DigitApplication.ownDigits(ownDigits, saved, context.manager());
+            dir.csv(DigitApplication.OWN_DIGITS, ApplicationReport.ownDigitsTable(own));
+            dir.save(DigitApplication.PREPROCESSING, ApplicationReport.preprocessingFigure(own));
+            report.ownDigits(own, chosen, DigitApplication.PREPROCESSING, DigitApplication.OWN_DIGITS);
+        }
     }
 
     /** The input shape of one image. */

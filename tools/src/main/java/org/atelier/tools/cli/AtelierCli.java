@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code atelier} command: lists, describes, runs and compares experiments.
+ * The {@code atelier} command: lists, describes, runs and compares experiments, and classifies
+ * images with a model a run saved ({@code predict}).
  *
  * <p>Errors are one line on stderr, {@code atelier: <message>}: exit code 2 for bad input (an
  * {@link AtelierException} or a command-line error), 1 for an unexpected failure during a run.
@@ -38,6 +39,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             RunCommand.class,
             CompareEnginesCommand.class,
             BenchCommand.class,
+            PredictCommand.class,
             HelpCommand.class
         })
 public final class AtelierCli implements Callable<Integer> {

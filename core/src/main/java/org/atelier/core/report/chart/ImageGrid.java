@@ -108,8 +108,12 @@ public final class ImageGrid implements Figure {
         double span = limits[1] - limits[0];
         for (int row = 0; row < panel.height; row++) {
             for (int col = 0; col < panel.width; col++) {
-                double value = panel.pixels[row * panel.width + col];
-                g.setColor(spec.colorMap.color(span == 0 ? 0.5 : (value - limits[0]) / span));
+                if (panel.rgb != null) {
+                    g.setColor(new Color(panel.rgb[row * panel.width + col]));
+                } else {
+                    double value = panel.pixels[row * panel.width + col];
+                    g.setColor(spec.colorMap.color(span == 0 ? 0.5 : (value - limits[0]) / span));
+                }
                 g.fillRect(imageX + col * spec.scale, imageY + row * spec.scale, spec.scale, spec.scale);
             }
         }
@@ -159,6 +163,9 @@ public final class ImageGrid implements Figure {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (Panel panel : panels) {
+            if (panel.rgb != null) {
+                continue;
+            }
             for (float value : panel.pixels) {
                 min = Math.min(min, value);
                 max = Math.max(max, value);
@@ -211,8 +218,8 @@ public final class ImageGrid implements Figure {
         }
     }
 
-    /** One image and its caption. */
-    private record Panel(float[] pixels, int width, int height, String caption) {}
+    /** One image and its caption: values through the colour map, or colours as they are. */
+    private record Panel(float[] pixels, int[] rgb, int width, int height, String caption) {}
 
     /** Collects the images of one grid. */
     public static final class Builder {
@@ -286,7 +293,26 @@ public final class ImageGrid implements Figure {
                 throw new AtelierException("image '" + caption + "' has " + pixels.length + " values, not "
                         + width + " × " + height + " = " + width * height + "; pass the image size that matches");
             }
-            images.add(new Panel(pixels.clone(), width, height, caption));
+            images.add(new Panel(pixels.clone(), null, width, height, caption));
+            return this;
+        }
+
+        /**
+         * Adds a colour image, drawn in its own colours (no colour map, no share in the value range):
+         * e.g. a photo next to the values a model sees.
+         *
+         * @param rgb row-major {@code 0xRRGGBB} colours, {@code width × height} of them
+         * @param width image width in pixels
+         * @param height image height in pixels
+         * @param caption the text over the image
+         * @return this builder
+         */
+        public Builder rgbImage(int[] rgb, int width, int height, String caption) {
+            if (rgb.length != width * height) {
+                throw new AtelierException("image '" + caption + "' has " + rgb.length + " colours, not "
+                        + width + " × " + height + " = " + width * height + "; pass the image size that matches");
+            }
+            images.add(new Panel(null, rgb.clone(), width, height, caption));
             return this;
         }
 
