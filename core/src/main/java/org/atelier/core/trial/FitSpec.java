@@ -4,11 +4,9 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.io.Serializable;
 import java.util.Locale;
-import java.util.function.Function;
 import org.atelier.core.AtelierException;
 import org.atelier.core.models.Layers;
 import org.atelier.core.training.FitConfig;
-import org.atelier.core.training.DecoupledWeightDecay;
 import org.atelier.core.training.FitListener;
 import org.atelier.core.training.LabelSmoothingLoss;
 import org.atelier.core.training.listener.CosineSchedule;
@@ -34,8 +32,7 @@ import org.atelier.core.training.listener.RestoreBestEpoch;
  * @param trainLastLayers 0 to train every parameter, else how many of the model's last
  *     parameterized layers train while the others are frozen ({@code Layers.trainOnlyLast}, e.g. 1:
  *     only the output layer)
- * @param weightDecay decoupled weight decay per unit learning rate ({@link DecoupledWeightDecay}: with
- *     Adam this is AdamW), 0 for none
+ * @param weightDecay decoupled weight decay per unit learning rate (with Adam: DJL's AdamW), 0 for none
  * @param labelSmoothing ε of the smoothed cross-entropy ({@link LabelSmoothingLoss}), 0 for the plain one
  * @param cosine cosine decay of the learning rate over the fit ({@link CosineSchedule}), or null
  *     for a fixed rate
@@ -167,11 +164,7 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
         FitConfig.Builder config = FitConfig.builder().setEpochs(maxEpochs).setBatchSize(batchSize)
                 .optInitializer(registry.initializer(initializer).get()).optSeed(seed)
                 .optEvaluateBeforeTraining(evaluateBeforeTraining).optProgress(null);
-        Function<Tracker, Optimizer> base = SGD.equals(optimizer)
-                ? rate -> Optimizer.sgd().setLearningRateTracker(rate).build()
-                : rate -> Optimizer.adam().optLearningRateTracker(rate).build();
-        config.optOptimizer(weightDecay == 0 ? base : rate -> new DecoupledWeightDecay(base, rate, weightDecay),
-                Tracker.fixed((float) learningRate));
+        config.optOptimizer(this::optimizer, Tracker.fixed((float) learningRate));
         if (labelSmoothing > 0) {
             config.optLoss(new LabelSmoothingLoss(labelSmoothing));
         }
@@ -194,6 +187,21 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
             config.addListener(listener);
         }
         return config.build();
+    }
+
+    /**
+     * The optimizer around a learning-rate tracker: DJL's SGD or Adam, or with weight decay DJL's
+     * AdamW (decoupled: each weight shrinks by {@code 1 − rate · decay} before Adam's step, as
+     * {@code torch.optim.AdamW}; checked on PyTorch and MXNet) or SGD with DJL's weight decay
+     * (for SGD decoupled decay and L2 regularization are the same update).
+     */
+    private Optimizer optimizer(Tracker rate) {
+        float decay = (float) weightDecay;
+        if (SGD.equals(optimizer)) {
+            return Optimizer.sgd().setLearningRateTracker(rate).optWeightDecays(decay).build();
+        }
+        return weightDecay == 0 ? Optimizer.adam().optLearningRateTracker(rate).build()
+                : Optimizer.adamW().optLearningRateTracker(rate).optWeightDecays(decay).build();
     }
 
     @Override
