@@ -80,7 +80,7 @@ public final class FmssvrcMlp implements Experiment {
     public List<Param<?>> parameters() {
         return List.of(
                 Param.ofInt("seeds", 3, "seeds of the final recipe").smoke(2).between(1, 100),
-                Param.ofInt("epochs", 30, "epochs of the final recipe (the cosine spans them)").smoke(1).between(1, 1000),
+                Param.ofInt("epochs", 30, "epochs of the final recipe (the cosine spans them)").smoke(2).between(1, 1000),
                 Param.ofInts("hidden", List.of(1024, 1024), "widths of the hidden layers").smoke(List.of(32, 32))
                         .between(1, 100_000),
                 Param.ofBoolean("batch_norm", true, "batch normalization after each hidden linear layer"),
@@ -97,7 +97,7 @@ public final class FmssvrcMlp implements Experiment {
                 Param.ofString("ablation", "all", "ablation rows: all, none, or names from "
                         + String.join(", ", MlpAblation.names()) + " (full is always added)"),
                 Param.ofInt("ablation_seeds", 2, "seeds per ablation row").between(1, 100),
-                Param.ofInt("ablation_epochs", 5, "epochs per ablation row").smoke(1).between(1, 1000));
+                Param.ofInt("ablation_epochs", 5, "epochs per ablation row").smoke(2).between(1, 1000));
     }
 
     @Override
@@ -151,7 +151,8 @@ public final class FmssvrcMlp implements Experiment {
             dir.csv(ABLATION_CSV, ablation.table());
             dir.markdown(ABLATION_MD, ablation.table(), 4);
             dir.save(ABLATION_CURVES, new CaseComparison(ablation.rows().stream().map(MlpAblation.Row::runs).toList())
-                    .testCurves("Ablation, " + ablationEpochs + " epochs, " + ablationSeeds.size() + " seeds: test set"));
+                    .testCurves("Ablation, " + MlpRecipe.epochs(ablationEpochs) + ", " + ablationSeeds.size()
+                            + " seeds per row: test set"));
             report.ablation(ablation, epochs, ABLATION_MD, ABLATION_CURVES);
         } else {
             dir.writeString(ABLATION_CSV, "row,note\nnone,the ablation was not run (ablation=none)\n");

@@ -45,7 +45,7 @@ final class FmssvrcReport {
 
     FmssvrcReport(boolean smoke) {
         if (smoke) {
-            report.preface("**Smoke run: a few hundred images, tiny layers, one epoch; the numbers below mean nothing.**");
+            report.preface("**Smoke run: a few hundred images, tiny layers, two epochs; the numbers below mean nothing.**");
         }
     }
 
