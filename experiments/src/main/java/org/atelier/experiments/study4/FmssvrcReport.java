@@ -83,6 +83,8 @@ final class FmssvrcReport {
     void finalRecipe(MlpRecipe recipe, CaseRuns runs, int epochs, int trainImages, int testImages, RunFile seeds,
             RunFile curves, RunFile trainingCurves) {
         MeanStd accuracy = runs.finalTestAccuracy();
+        double trainAccuracy = runs.histories().stream().mapToDouble(h -> h.last().trainAccuracy()).average()
+                .orElse(Double.NaN);
         boolean reached = accuracy.mean() >= TARGET;
         List<String> perSeed = new ArrayList<>();
         for (int i = 0; i < runs.seeds().size(); i++) {
@@ -112,9 +114,10 @@ final class FmssvrcReport {
                         + "the seeds: %s.", seeds.name(), 100 * CUT_OFF, 100 * TARGET, reached
                                 ? "**reached**" : "**not reached**"))
                 .image("Final recipe: test loss and accuracy per epoch", curves)
-                .paragraph("On the training batches (below) dropout, augmentation and the smoothed loss are on, so "
-                        + "training accuracy sits below test accuracy for most of the run and the training loss cannot "
-                        + "approach 0 (label smoothing leaves a floor).")
+                .paragraph(String.format(Locale.ROOT, "On the training batches (below) dropout, augmentation and the "
+                        + "smoothed loss are on: after the last epoch the training batches were classified %.2f %% "
+                        + "right against %.2f %% on the test set, and the training loss cannot approach 0 (label "
+                        + "smoothing leaves a floor).", 100 * trainAccuracy, 100 * accuracy.mean()))
                 .image("Final recipe: training loss and accuracy per epoch", trainingCurves)
                 .answer(String.format(Locale.ROOT, "**Final MLP (%s; %s): %.2f ± %.2f %% test accuracy** over %d "
                         + "seeds after %s: %s %.1f %% target; the challenge's cut-off is %.0f %%.",
