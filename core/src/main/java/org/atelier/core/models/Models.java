@@ -53,6 +53,42 @@ public final class Models {
     }
 
     /**
+     * A multilayer perceptron with batch normalization and dropout: flatten, then per entry of
+     * {@code hidden} a linear layer → (batch norm) → ReLU → (dropout), then the output layer.
+     *
+     * <p>Normalization sits between the linear map and the ReLU, as in {@link
+     * #pytorchExampleCnnBatchNorm}; dropout follows the activation, so it drops whole units' outputs
+     * (Srivastava et al. 2014). The output layer has neither. Without normalization and with rate 0
+     * this is {@link #mlp(int[], int)}.
+     *
+     * @param hidden the widths of the hidden layers, e.g. {@code {1024, 1024}}
+     * @param classes the number of classes
+     * @param batchNorm whether each hidden layer is batch-normalized
+     * @param dropoutRate the rate of the dropout after each hidden layer; 0 leaves it out
+     * @return the block, returning logits
+     */
+    public static SequentialBlock mlp(int[] hidden, int classes, boolean batchNorm, float dropoutRate) {
+        if (dropoutRate < 0 || dropoutRate >= 1) {
+            throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + dropoutRate);
+        }
+        SequentialBlock block = new SequentialBlock().add(Blocks.batchFlattenBlock());
+        for (int width : hidden) {
+            if (width <= 0) {
+                throw new IllegalArgumentException("hidden layer width must be positive, got " + width);
+            }
+            block.add(linear(width));
+            if (batchNorm) {
+                block.add(batchNorm());
+            }
+            block.add(Activation.reluBlock());
+            if (dropoutRate > 0) {
+                block.add(Dropout.builder().optRate(dropoutRate).build());
+            }
+        }
+        return block.add(linear(classes));
+    }
+
+    /**
      * The CNN of the PyTorch MNIST example: conv 10@5×5 → max-pool 2 → ReLU; conv 20@5×5 →
      * (dropout) → max-pool 2 → ReLU; flatten (320) → fc 50 → ReLU → (dropout) → fc {@code classes}.
      *

@@ -47,6 +47,18 @@ public record CaseComparison(List<CaseRuns> cases) {
         public boolean exceedsNoise() {
             return standardError > 0 && Math.abs(mean) > NOISE_FACTOR * standardError;
         }
+
+        /**
+         * The difference of two means over seeds, with Welch's standard error.
+         *
+         * @param other the case's values over its seeds
+         * @param reference the reference's values over its seeds
+         * @return {@code other − reference}
+         */
+        public static Difference between(MeanStd other, MeanStd reference) {
+            return new Difference(other.mean() - reference.mean(), Math.sqrt(other.std() * other.std() / other.n()
+                    + reference.std() * reference.std() / reference.n()));
+        }
     }
 
     /**
@@ -57,9 +69,7 @@ public record CaseComparison(List<CaseRuns> cases) {
      * @return {@code other − reference} with its standard error
      */
     public static Difference difference(CaseRuns other, CaseRuns reference) {
-        MeanStd a = other.bestTestAccuracy();
-        MeanStd b = reference.bestTestAccuracy();
-        return new Difference(a.mean() - b.mean(), Math.sqrt(a.std() * a.std() / a.n() + b.std() * b.std() / b.n()));
+        return Difference.between(other.bestTestAccuracy(), reference.bestTestAccuracy());
     }
 
     /** The case of highest mean best-epoch test accuracy. */

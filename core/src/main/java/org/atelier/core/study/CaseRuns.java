@@ -101,6 +101,19 @@ public record CaseRuns(String name, List<Long> seeds, List<History> histories, L
         return MeanStd.of(perSeed().stream().mapToDouble(Seed::validationSelectedTestAccuracy).toArray());
     }
 
+    /**
+     * The test accuracy after each seed's last epoch, mean ± std over the seeds: the number of a
+     * fixed training budget, chosen by nothing (neither the test nor a validation set).
+     */
+    public MeanStd finalTestAccuracy() {
+        return MeanStd.of(testCurves.stream().mapToDouble(c -> c.accuracy()[c.accuracy().length - 1]).toArray());
+    }
+
+    /** Each seed's training time (the sum of its epochs' seconds, evaluation included), mean ± std over the seeds. */
+    public MeanStd trainingSeconds() {
+        return MeanStd.of(histories.stream().mapToDouble(History::totalSeconds).toArray());
+    }
+
     /** The best epoch (chosen on the test set), mean ± std over the seeds. */
     public MeanStd bestEpoch() {
         return MeanStd.of(perSeed().stream().mapToDouble(Seed::bestTestEpoch).toArray());

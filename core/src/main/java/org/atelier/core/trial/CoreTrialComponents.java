@@ -23,7 +23,8 @@ import org.atelier.core.transform.RandomFlipHorizontal;
 import org.atelier.core.transform.TransformPipeline;
 
 /**
- * The core's trial parts: the models {@code softmax}, {@code mlp}, {@code cnn} and {@code
+ * The core's trial parts: the models {@code softmax}, {@code mlp}, {@code mlp-bn} (the MLP with
+ * batch normalization and dropout), {@code cnn} and {@code
  * cnn-batchnorm} (the same CNN with batch normalization after each convolution and fc1) and {@code
  * deep-mlp} ({@link DeepMlp}, {@link ModelSpec#deepMlp}), the data
  * recipes {@code fashion-mnist} and {@code mnist} ({@link IdxImageRecipe}) and the initializers
@@ -42,6 +43,7 @@ final class CoreTrialComponents implements TrialComponents {
     @Override
     public Map<String, ModelFactory> models() {
         return Map.of("softmax", CoreTrialComponents::softmax, "mlp", CoreTrialComponents::mlp,
+                "mlp-bn", CoreTrialComponents::mlpBatchNorm,
                 "cnn", (args, classes) -> Models.pytorchExampleCnn(classes, dropoutRate("cnn", args)),
                 "cnn-batchnorm", (args, classes) -> Models.pytorchExampleCnnBatchNorm(classes,
                         dropoutRate("cnn-batchnorm", args)),
@@ -155,6 +157,19 @@ final class CoreTrialComponents implements TrialComponents {
             hidden[i] = positiveInt(args.get(i));
         }
         return Models.mlp(hidden, classes);
+    }
+
+    private static Block mlpBatchNorm(List<String> args, int classes) {
+        if (args.size() != 3) {
+            throw new AtelierException("model mlp-bn takes 3 arguments (hidden widths like 1024,1024; batch norm"
+                    + " true|false; dropout rate), got " + args);
+        }
+        int[] hidden = Arrays.stream(args.get(0).split(",")).mapToInt(CoreTrialComponents::positiveInt).toArray();
+        String batchNorm = args.get(1).trim();
+        if (!batchNorm.equals("true") && !batchNorm.equals("false")) {
+            throw new AtelierException("model mlp-bn: batch norm must be true or false, got '" + batchNorm + "'");
+        }
+        return Models.mlp(hidden, classes, Boolean.parseBoolean(batchNorm), dropoutRate("mlp-bn", args.subList(2, 3)));
     }
 
     private static int positiveInt(String text) {

@@ -1,11 +1,15 @@
 package org.atelier.core.trial;
 
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
 import java.io.Serializable;
 import java.util.Locale;
 import org.atelier.core.AtelierException;
 import org.atelier.core.models.Layers;
 import org.atelier.core.training.FitConfig;
 import org.atelier.core.training.FitListener;
+import org.atelier.core.training.LabelSmoothingLoss;
+import org.atelier.core.training.listener.CosineSchedule;
 import org.atelier.core.training.listener.EarlyStopping;
 import org.atelier.core.training.listener.GradientNorms;
 import org.atelier.core.training.listener.RestoreBestEpoch;
@@ -31,11 +35,15 @@ import org.atelier.core.training.listener.RestoreBestEpoch;
  *     only the output layer)
  * @param gradientNormEvery 0 for none, else every how many updates {@link GradientNorms} samples the
  *     per-layer weight-gradient norms (the trial's {@link TrialResult#gradientNorms()})
+ * @param weightDecay decoupled weight decay per unit learning rate (with Adam: DJL's AdamW), 0 for none
+ * @param labelSmoothing ε of the smoothed cross-entropy ({@link LabelSmoothingLoss}), 0 for the plain one
+ * @param cosine cosine decay of the learning rate over the fit ({@link CosineSchedule}), or null
+ *     for a fixed rate
  */
 public record FitSpec(String optimizer, double learningRate, int batchSize, int maxEpochs,
         boolean evaluateBeforeTraining, String initializer, EarlyStop earlyStopping, boolean restoreBest,
-        TransformSpec batchTransform, boolean evaluateTest, int trainLastLayers, int gradientNormEvery)
-        implements Serializable {
+        TransformSpec batchTransform, boolean evaluateTest, int trainLastLayers, int gradientNormEvery,
+        double weightDecay, double labelSmoothing, Cosine cosine) implements Serializable {
 
     /** The optimizers by name. */
     public static final String SGD = "sgd";
@@ -66,6 +74,22 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
         }
     }
 
+    /**
+     * Cosine decay of the learning rate from {@code learningRate} after a linear warm-up ({@link CosineSchedule}).
+     *
+     * @param finalFactor the last update's rate as a share of the peak, in (0, 1]
+     * @param warmUpEpochs epochs of linear warm-up from 0, ≥ 0
+     */
+    public record Cosine(double finalFactor, double warmUpEpochs) implements Serializable {
+        /** Checks the values. */
+        public Cosine {
+            if (!(finalFactor > 0 && finalFactor <= 1) || !(warmUpEpochs >= 0) || Double.isInfinite(warmUpEpochs)) {
+                throw new IllegalArgumentException("a cosine schedule needs a final factor in (0, 1] and warm-up epochs"
+                        + " ≥ 0, got " + finalFactor + " and " + warmUpEpochs);
+            }
+        }
+    }
+
     /** Checks the values that need no registry (names are checked where the trial runs). */
     public FitSpec {
         if (!SGD.equals(optimizer) && !ADAM.equals(optimizer)) {
@@ -81,6 +105,12 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
         if (initializer == null) {
             initializer = NORMAL_FAN_IN;
         }
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            throw new IllegalArgumentException("weight decay must be ≥ 0 and finite, got " + weightDecay);
+        }
+        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+            throw new IllegalArgumentException("label smoothing must be in [0, 1), got " + labelSmoothing);
+        }
         if (trainLastLayers < 0) {
             throw new IllegalArgumentException("the number of trained last layers must be ≥ 0 (0: all), got "
                     + trainLastLayers);
@@ -91,11 +121,19 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
         }
     }
 
+    /** A spec with the plain loss, no weight decay and a fixed learning rate. */
+    public FitSpec(String optimizer, double learningRate, int batchSize, int maxEpochs, boolean evaluateBeforeTraining,
+            String initializer, EarlyStop earlyStopping, boolean restoreBest, TransformSpec batchTransform,
+            boolean evaluateTest, int trainLastLayers) {
+        this(optimizer, learningRate, batchSize, maxEpochs, evaluateBeforeTraining, initializer, earlyStopping,
+                restoreBest, batchTransform, evaluateTest, trainLastLayers, 0, 0, 0, null);
+    }
+
     /** A spec that trains every parameter and does not watch the test set. */
     public FitSpec(String optimizer, double learningRate, int batchSize, int maxEpochs, boolean evaluateBeforeTraining,
             String initializer, EarlyStop earlyStopping, boolean restoreBest, TransformSpec batchTransform) {
         this(optimizer, learningRate, batchSize, maxEpochs, evaluateBeforeTraining, initializer, earlyStopping,
-                restoreBest, batchTransform, false, 0, 0);
+                restoreBest, batchTransform, false, 0);
     }
 
     /** A builder: SGD with rate 0.1, batch 64, one epoch, normal-fan-in weights, no listeners. */
@@ -118,13 +156,17 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
         b.evaluateTest = evaluateTest;
         b.trainLastLayers = trainLastLayers;
         b.gradientNormEvery = gradientNormEvery;
+        b.weightDecay = weightDecay;
+        b.labelSmoothing = labelSmoothing;
+        b.cosine = cosine;
         return b;
     }
 
     /**
-     * The fit configuration of one trial: the optimizer at the fixed rate, the initializer, epoch
-     * 0 if requested, no progress bar, then the listeners in this order: early stopping, restoring
-     * the best epoch, {@code extra}; with {@link #gradientNormEvery} a {@link GradientNorms} DJL
+     * The fit configuration of one trial: the loss (smoothed if asked), the optimizer at the rate
+     * (with decoupled weight decay if asked), the initializer, epoch 0 if requested, no progress
+     * bar, then the listeners in this order: the cosine schedule, early stopping, restoring the
+     * best epoch, {@code extra}; with {@link #gradientNormEvery} a {@link GradientNorms} DJL
      * training listener. Names are looked up in the {@link TrialRegistry}.
      *
      * @param seed the seed of initialization, dropout, batch order and the batch transform
@@ -137,10 +179,12 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
         FitConfig.Builder config = FitConfig.builder().setEpochs(maxEpochs).setBatchSize(batchSize)
                 .optInitializer(registry.initializer(initializer).get()).optSeed(seed)
                 .optEvaluateBeforeTraining(evaluateBeforeTraining).optProgress(null);
-        if (SGD.equals(optimizer)) {
-            config.optSgd((float) learningRate);
-        } else {
-            config.optAdam((float) learningRate);
+        config.optOptimizer(this::optimizer, Tracker.fixed((float) learningRate));
+        if (labelSmoothing > 0) {
+            config.optLoss(new LabelSmoothingLoss(labelSmoothing));
+        }
+        if (cosine != null) {
+            config.addListener(new CosineSchedule(learningRate, cosine.finalFactor(), cosine.warmUpEpochs()));
         }
         if (earlyStopping != null) {
             config.addListener(EarlyStopping.onValLoss(earlyStopping.patience(), earlyStopping.minDelta()));
@@ -163,12 +207,31 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
         return config.build();
     }
 
+    /**
+     * The optimizer around a learning-rate tracker: DJL's SGD or Adam, or with weight decay DJL's
+     * AdamW (decoupled: each weight shrinks by {@code 1 − rate · decay} before Adam's step, as
+     * {@code torch.optim.AdamW}; checked on PyTorch and MXNet) or SGD with DJL's weight decay
+     * (for SGD decoupled decay and L2 regularization are the same update).
+     */
+    private Optimizer optimizer(Tracker rate) {
+        float decay = (float) weightDecay;
+        if (SGD.equals(optimizer)) {
+            return Optimizer.sgd().setLearningRateTracker(rate).optWeightDecays(decay).build();
+        }
+        return weightDecay == 0 ? Optimizer.adam().optLearningRateTracker(rate).build()
+                : Optimizer.adamW().optLearningRateTracker(rate).optWeightDecays(decay).build();
+    }
+
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%s lr %s, batch %d, ≤ %d epochs%s%s", optimizer, learningRate, batchSize,
                 maxEpochs, earlyStopping == null ? "" : ", early stopping " + earlyStopping.patience() + "/"
                         + earlyStopping.minDelta(), restoreBest ? ", best epoch restored" : "")
-                + (trainLastLayers > 0 ? ", only the last " + trainLastLayers + " layer(s) trained" : "");
+                + (trainLastLayers > 0 ? ", only the last " + trainLastLayers + " layer(s) trained" : "")
+                + (weightDecay > 0 ? ", weight decay " + weightDecay : "")
+                + (labelSmoothing > 0 ? ", label smoothing " + labelSmoothing : "")
+                + (cosine == null ? "" : ", cosine decay to " + cosine.finalFactor() + "× after "
+                        + cosine.warmUpEpochs() + " warm-up epochs");
     }
 
     /** Builds a {@link FitSpec}. */
@@ -185,6 +248,9 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
         private boolean evaluateTest;
         private int trainLastLayers;
         private int gradientNormEvery;
+        private double weightDecay;
+        private double labelSmoothing;
+        private Cosine cosine;
 
         private Builder() {}
 
@@ -274,10 +340,35 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
             return this;
         }
 
+        /** Decoupled weight decay per unit learning rate (0: none, the default); with Adam this is AdamW. */
+        public Builder weightDecay(double decay) {
+            this.weightDecay = decay;
+            return this;
+        }
+
+        /** ε of the smoothed cross-entropy (0: the plain loss, the default). */
+        public Builder labelSmoothing(double smoothing) {
+            this.labelSmoothing = smoothing;
+            return this;
+        }
+
+        /** Cosine decay of the rate over the fit, after {@code warmUpEpochs} of linear warm-up, to {@code finalFactor} × the rate. */
+        public Builder cosine(double finalFactor, double warmUpEpochs) {
+            this.cosine = new Cosine(finalFactor, warmUpEpochs);
+            return this;
+        }
+
+        /** A fixed learning rate (the default). */
+        public Builder fixedRate() {
+            this.cosine = null;
+            return this;
+        }
+
         /** Builds the spec. */
         public FitSpec build() {
             return new FitSpec(optimizer, learningRate, batchSize, maxEpochs, evaluateBeforeTraining, initializer,
-                    earlyStopping, restoreBest, batchTransform, evaluateTest, trainLastLayers, gradientNormEvery);
+                    earlyStopping, restoreBest, batchTransform, evaluateTest, trainLastLayers, gradientNormEvery, weightDecay,
+                    labelSmoothing, cosine);
         }
     }
 }

@@ -54,6 +54,16 @@ public record ModelSpec(String factory, List<String> args, int classes) implemen
         return of("mlp", classes, Arrays.stream(hidden).mapToObj(String::valueOf).toArray(String[]::new));
     }
 
+    /**
+     * A multilayer perceptron with optional batch normalization and dropout after each hidden
+     * layer: {@code Models.mlp(hidden, classes, batchNorm, dropoutRate)}, factory {@code mlp-bn}
+     * with the arguments widths (joined by commas), {@code true|false}, dropout rate.
+     */
+    public static ModelSpec mlp(int classes, int[] hidden, boolean batchNorm, double dropoutRate) {
+        return of("mlp-bn", classes, String.join(",", Arrays.stream(hidden).mapToObj(String::valueOf).toList()),
+                String.valueOf(batchNorm), String.valueOf(dropoutRate));
+    }
+
     /** The PyTorch-example CNN: {@code Models.pytorchExampleCnn(classes, dropoutRate)}. */
     public static ModelSpec cnn(int classes, double dropoutRate) {
         return of("cnn", classes, String.valueOf(dropoutRate));

@@ -2,6 +2,7 @@ package org.atelier.core.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -44,6 +45,30 @@ class ModelsTest {
                 NDArray scores = block.forward(new ParameterStore(manager, false), new NDList(images), false).head();
                 assertEquals(new Shape(5, 10), scores.getShape());
             }
+        }
+    }
+
+    @OnEachEngine
+    void theRegularizedMlpAddsBatchNormBeforeEachReluAndDropoutAfterIt(String engine) {
+        try (NDManager manager = TestBackends.backend(engine).newManager()) {
+            Shape input = new Shape(4, 1, 28, 28);
+            Block plain = Models.mlp(new int[] {32, 16}, 10, false, 0f);
+            initialize(plain, manager, input);
+            assertEquals(List.of(784L * 32 + 32, 32L * 16 + 16, 16L * 10 + 10), parameterCounts(plain, input));
+            Block regularized = Models.mlp(new int[] {32, 16}, 10, true, 0.5f);
+            initialize(regularized, manager, input);
+            // flatten, then (linear, BN, ReLU, dropout) twice, then the output layer
+            assertEquals(2 + 4 * 2, regularized.getChildren().size());
+            assertEquals(List.of(784L * 32 + 32, 4L * 32, 32L * 16 + 16, 4L * 16, 16L * 10 + 10),
+                    parameterCounts(regularized, input));
+            // in inference dropout is off and BN uses its running statistics: the output does not depend on the batch
+            NDArray images = manager.randomUniform(0, 1, new Shape(5, 1, 28, 28));
+            NDArray all = regularized.forward(new ParameterStore(manager, false), new NDList(images), false).head();
+            NDArray first = regularized.forward(new ParameterStore(manager, false), new NDList(images.get("0:1")),
+                    false).head();
+            assertEquals(new Shape(5, 10), all.getShape());
+            assertTrue(all.get("0:1").allClose(first, 1e-5, 1e-5, false));
+            assertThrows(IllegalArgumentException.class, () -> Models.mlp(new int[] {8}, 10, true, 1f));
         }
     }
 

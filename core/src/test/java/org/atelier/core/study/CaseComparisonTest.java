@@ -35,6 +35,9 @@ class CaseComparisonTest {
         assertEquals(0.85, runs.bestTestAccuracy().mean(), 1e-12);
         assertEquals(0.84, runs.validationSelectedTestAccuracy().mean(), 1e-12);
         assertEquals(2.0, runs.bestEpoch().mean(), 1e-12);
+        assertEquals(0.84, runs.finalTestAccuracy().mean(), 1e-12, "the last epoch's, chosen by nothing");
+        assertEquals(Math.sqrt(2 * 0.02 * 0.02), runs.finalTestAccuracy().std(), 1e-12);
+        assertEquals(runs.histories().get(0).totalSeconds(), runs.trainingSeconds().mean(), 1e-12);
         Table history = runs.historyTable();
         assertEquals(8, history.rowCount());
         assertEquals(0.85, history.doubleColumn("test_accuracy").get(2), 1e-12);

@@ -83,7 +83,7 @@ class TrialExecutorTest {
         List<TrialResult> results = new ChildJvmTrialExecutor(1).run(trials, environment(engine), TrialProgress.silent(4));
 
         assertTrue(results.get(0).succeeded() && results.get(3).succeeded(), results.toString());
-        assertEquals("unknown model factory 'no-such-model'; choices: cnn, cnn-batchnorm, deep-mlp, mlp, softmax", results.get(1).error());
+        assertEquals("unknown model factory 'no-such-model'; choices: cnn, cnn-batchnorm, deep-mlp, mlp, mlp-bn, softmax", results.get(1).error());
         assertEquals("this recipe fails on purpose", results.get(2).error());
         assertNull(results.get(1).history());
         List<TrialResult> here = new InProcessTrialExecutor().run(trials.subList(1, 3), environment(engine),

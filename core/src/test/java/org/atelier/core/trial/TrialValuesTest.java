@@ -11,10 +11,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.atelier.core.AtelierException;
+import ai.djl.training.optimizer.Adam;
+import ai.djl.training.optimizer.AdamW;
+import ai.djl.training.tracker.Tracker;
 import org.atelier.core.training.EpochRecord;
 import org.atelier.core.training.FitConfig;
 import org.atelier.core.training.History;
+import org.atelier.core.training.LabelSmoothingLoss;
 import org.atelier.core.training.SplitCurve;
+import org.atelier.core.training.listener.CosineSchedule;
 import org.atelier.core.training.listener.EarlyStopping;
 import org.atelier.core.training.listener.RestoreBestEpoch;
 import org.junit.jupiter.api.Test;
@@ -94,7 +99,7 @@ class TrialValuesTest {
     @Test
     void unknownNamesAreOneLineWithTheChoices() {
         TrialRegistry registry = TrialRegistry.instance();
-        assertEquals("unknown model factory 'resnet'; choices: cnn, cnn-batchnorm, deep-mlp, mlp, softmax",
+        assertEquals("unknown model factory 'resnet'; choices: cnn, cnn-batchnorm, deep-mlp, mlp, mlp-bn, softmax",
                 assertThrows(AtelierException.class, () -> registry.model("resnet")).getMessage());
         String data = assertThrows(AtelierException.class, () -> registry.data("cifar")).getMessage();
         assertTrue(data.startsWith("unknown data recipe 'cifar'; choices: ") && data.contains("fashion-mnist, mnist"), data);
@@ -144,6 +149,25 @@ class TrialValuesTest {
         assertInstanceOf(RestoreBestEpoch.class, config.listeners().get(1));
         assertEquals(fit, fit.toBuilder().build());
         assertFalse(FitSpec.builder().build().toFitConfig(1).evaluateBeforeTraining());
+    }
+
+    @Test
+    void smoothingWeightDecayAndCosineBecomeTheLossTheOptimizerAndTheFirstListener() {
+        FitSpec fit = FitSpec.builder().adam(0.002).maxEpochs(4).weightDecay(0.05).labelSmoothing(0.1).cosine(0.01, 1)
+                .earlyStopping(3, 0).build();
+        FitConfig config = fit.toFitConfig(5);
+        assertEquals(0.1, assertInstanceOf(LabelSmoothingLoss.class, config.loss()).smoothing(), 1e-12);
+        assertInstanceOf(AdamW.class, config.newOptimizer(Tracker.fixed(0.002f)));
+        assertInstanceOf(CosineSchedule.class, config.listeners().get(0));
+        assertInstanceOf(EarlyStopping.class, config.listeners().get(1));
+        assertEquals(fit, fit.toBuilder().build());
+        assertTrue(fit.toString().contains("weight decay 0.05, label smoothing 0.1, cosine decay"), fit.toString());
+        FitConfig plain = FitSpec.builder().adam(0.002).build().toFitConfig(5);
+        assertFalse(plain.loss() instanceof LabelSmoothingLoss);
+        assertInstanceOf(Adam.class, plain.newOptimizer(Tracker.fixed(0.002f)));
+        assertThrows(IllegalArgumentException.class, () -> FitSpec.builder().labelSmoothing(1).build());
+        assertThrows(IllegalArgumentException.class, () -> FitSpec.builder().weightDecay(-0.1).build());
+        assertThrows(IllegalArgumentException.class, () -> FitSpec.builder().cosine(0, 0).build());
     }
 
     @Test

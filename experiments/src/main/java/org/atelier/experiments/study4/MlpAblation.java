@@ -1,0 +1,183 @@
+package org.atelier.experiments.study4;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.atelier.core.AtelierException;
+import org.atelier.core.study.CaseRuns;
+import org.atelier.core.trial.TrialResult;
+import org.atelier.core.trial.TrialSpec;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The ablation of the MLP recipe: each row is the final recipe with one ingredient removed or
+ * replaced, trained from a few seeds for a shorter budget than the final model (the cosine
+ * schedule compressed into it), next to the full recipe at the same budget, so that a row's
+ * difference from {@code full} is what that one ingredient contributes at that budget.
+ *
+ * @param epochs the epochs of every row
+ * @param rows the rows, {@code full} first
+ */
+record MlpAblation(int epochs, List<Row> rows) {
+
+    /** The full recipe's row name. */
+    static final String FULL = "full";
+
+    /**
+     * One row.
+     *
+     * @param name its name, also its metrics' suffix, e.g. {@code no_dropout}
+     * @param change what differs from the recipe, in words
+     * @param recipe the recipe it trains
+     * @param runs its seeds' runs
+     */
+    record Row(String name, String change, MlpRecipe recipe, CaseRuns runs) {}
+
+    /** A planned row: its name, its change in words, and how it derives from the recipe. */
+    record Variant(String name, String change, UnaryOperator<MlpRecipe> derive) {}
+
+    /** Every variant the ablation knows, in the table's order. */
+    static final List<Variant> VARIANTS = List.of(
+            new Variant(FULL, "the recipe, nothing removed", UnaryOperator.identity()),
+            new Variant("no_augmentation", "no augmentation", MlpRecipe::withoutAugmentation),
+            new Variant("no_dropout", "no dropout", MlpRecipe::withoutDropout),
+            new Variant("no_batch_norm", "no batch normalization", MlpRecipe::withoutBatchNorm),
+            new Variant("no_label_smoothing", "no label smoothing (plain cross-entropy)", MlpRecipe::withoutLabelSmoothing),
+            new Variant("no_weight_decay", "no weight decay (Adam instead of AdamW)", MlpRecipe::withoutWeightDecay),
+            new Variant("fixed_rate", "fixed learning rate instead of warm-up and cosine decay", MlpRecipe::withFixedRate),
+            new Variant("sgd", "plain SGD (rate " + MlpRecipe.SGD_RATE + ") instead of Adam", MlpRecipe::withSgd),
+            new Variant("one_layer", "one hidden layer instead of the recipe's", MlpRecipe::shallower),
+            new Variant("narrow", "each hidden layer a quarter as wide", MlpRecipe::narrower),
+            new Variant("plain_256", "study 1's kind of MLP: 784-256-10, Adam 0.001, batch 64, no other ingredient",
+                    r -> MlpRecipe.plain(256)));
+
+    /** The names of {@link #VARIANTS}. */
+    static List<String> names() {
+        return VARIANTS.stream().map(Variant::name).toList();
+    }
+
+    /**
+     * The variants a parameter names: {@code all}, {@code none}, or names joined by commas ({@code
+     * full} is always added first, as the reference).
+     *
+     * @param selection the parameter's value
+     * @return the variants, in the table's order; empty for {@code none}
+     */
+    static List<Variant> select(String selection) {
+        String text = selection.strip();
+        if (text.equals("none")) {
+            return List.of();
+        }
+        if (text.equals("all")) {
+            return VARIANTS;
+        }
+        List<String> wanted = new ArrayList<>(List.of(FULL));
+        for (String part : text.split(",")) {
+            String name = part.strip();
+            if (!names().contains(name)) {
+                throw new AtelierException("ablation: unknown row '" + name + "'; use all, none or names from "
+                        + String.join(", ", names()) + ", separated by commas");
+            }
+            wanted.add(name);
+        }
+        return VARIANTS.stream().filter(v -> wanted.contains(v.name())).toList();
+    }
+
+    /**
+     * The trials of the planned rows, row after row, seed after seed.
+     *
+     * @param variants the rows
+     * @param recipe the final recipe they derive from
+     * @param epochs each row's epochs
+     * @param seeds the seeds
+     * @param trial builds one trial: id, recipe, epochs, seed
+     * @return the specs
+     */
+    static List<TrialSpec> trials(List<Variant> variants, MlpRecipe recipe, int epochs, List<Long> seeds,
+            TrialFactory trial) {
+        List<TrialSpec> specs = new ArrayList<>();
+        for (Variant variant : variants) {
+            MlpRecipe derived = variant.derive().apply(recipe);
+            for (long seed : seeds) {
+                specs.add(trial.create("ablation-" + variant.name().replace('_', '-') + "-seed-" + seed, derived,
+                        epochs, seed));
+            }
+        }
+        return specs;
+    }
+
+    /** Builds one trial. */
+    interface TrialFactory {
+        /** The trial {@code id} training {@code recipe} for {@code epochs} from {@code seed}. */
+        TrialSpec create(String id, MlpRecipe recipe, int epochs, long seed);
+    }
+
+    /**
+     * Gathers the rows from the trials' results.
+     *
+     * @param variants the rows, as planned
+     * @param recipe the final recipe
+     * @param epochs each row's epochs
+     * @param seeds the seeds
+     * @param results the results, in the order of {@link #trials}
+     * @return the ablation
+     */
+    static MlpAblation of(List<Variant> variants, MlpRecipe recipe, int epochs, List<Long> seeds,
+            List<TrialResult> results) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < variants.size(); i++) {
+            Variant variant = variants.get(i);
+            rows.add(new Row(variant.name(), variant.change(), variant.derive().apply(recipe), CaseRuns.of(variant.name(),
+                    seeds, results.subList(i * seeds.size(), (i + 1) * seeds.size()))));
+        }
+        return new MlpAblation(epochs, rows);
+    }
+
+    /** The full recipe's row. */
+    Row full() {
+        return rows.get(0);
+    }
+
+    /** The rows other than {@code full}. */
+    List<Row> changes() {
+        return rows.subList(1, rows.size());
+    }
+
+    /** Each row's mean test accuracy minus the full recipe's, in percentage points. */
+    Map<String, Double> differencePoints() {
+        Map<String, Double> points = new LinkedHashMap<>();
+        double full = full().runs().finalTestAccuracy().mean();
+        // rounded to 1e-9 points: a difference of float noise would otherwise print as 7e-07
+        rows.forEach(r -> points.put(r.name(), Math.rint(1e11 * (r.runs().finalTestAccuracy().mean() - full)) / 1e9));
+        return points;
+    }
+
+    /** The row whose change costs the most accuracy (the most important ingredient at this budget). */
+    Row mostImportant() {
+        return changes().stream().min((a, b) -> Double.compare(a.runs().finalTestAccuracy().mean(),
+                b.runs().finalTestAccuracy().mean())).orElseThrow();
+    }
+
+    /**
+     * One row per variant: {@code row, change, seeds, epochs, test_accuracy_mean, test_accuracy_std,
+     * difference_points, seconds_per_epoch, training_seconds}.
+     */
+    Table table() {
+        Map<String, Double> difference = differencePoints();
+        return Table.create("ablation",
+                StringColumn.create("row", rows.stream().map(Row::name).toList()),
+                StringColumn.create("change", rows.stream().map(Row::change).toList()),
+                IntColumn.create("seeds", rows.stream().mapToInt(r -> r.runs().seeds().size()).toArray()),
+                IntColumn.create("epochs", rows.stream().mapToInt(r -> epochs).toArray()),
+                DoubleColumn.create("test_accuracy_mean", rows.stream().mapToDouble(r -> r.runs().finalTestAccuracy().mean())),
+                DoubleColumn.create("test_accuracy_std", rows.stream().mapToDouble(r -> r.runs().finalTestAccuracy().std())),
+                DoubleColumn.create("difference_points", rows.stream().mapToDouble(r -> difference.get(r.name()))),
+                DoubleColumn.create("seconds_per_epoch", rows.stream().mapToDouble(r -> r.runs().secondsPerEpoch())),
+                DoubleColumn.create("training_seconds", rows.stream().mapToDouble(r -> r.runs().trainingSeconds().mean())));
+    }
+}
