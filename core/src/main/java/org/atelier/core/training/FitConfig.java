@@ -7,6 +7,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.Transform;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,6 +37,7 @@ public final class FitConfig {
     private final Consumer<Block> freeze;
     private final List<FitListener> listeners;
     private final List<TrainingListener> trainingListeners;
+    private final TrainingBackup backup;
 
     private FitConfig(Builder b) {
         loss = b.loss;
@@ -55,6 +57,7 @@ public final class FitConfig {
         }
         listeners = List.copyOf(all);
         trainingListeners = List.copyOf(b.trainingListeners);
+        backup = b.backup;
     }
 
     /** A builder with the defaults: softmax cross-entropy, SGD with learning rate 0.1, batch 64, seed 0, progress on stderr. */
@@ -133,6 +136,11 @@ public final class FitConfig {
         return trainingListeners;
     }
 
+    /** The backup the fit resumes from and rewrites after every epoch, or null for none. */
+    public TrainingBackup backup() {
+        return backup;
+    }
+
     /** Builds a {@link FitConfig}, DJL style: {@code set…} for what matters, {@code opt…} for the rest. */
     public static final class Builder {
         private Loss loss = Loss.softmaxCrossEntropyLoss();
@@ -149,6 +157,7 @@ public final class FitConfig {
         private FitListener progress = ProgressPrinter.auto(System.err);
         private final List<FitListener> listeners = new ArrayList<>();
         private final List<TrainingListener> trainingListeners = new ArrayList<>();
+        private TrainingBackup backup;
 
         private Builder() {}
 
@@ -285,6 +294,28 @@ public final class FitConfig {
         /** Adds a DJL training listener (note: DJL's own evaluator listeners sync the device every batch). */
         public Builder addTrainingListener(TrainingListener listener) {
             trainingListeners.add(listener);
+            return this;
+        }
+
+        /**
+         * Keeps a backup of the fit in a file, rewritten after every epoch, and resumes from it:
+         * Keras's {@code BackupAndRestore(backup_dir)}. A fit that finds the file continues after
+         * the epoch it holds, with the parameters, optimizer state, learning rate, history and
+         * listener states of then, and ends exactly as an uninterrupted fit with the same seed
+         * would; a fit that ends normally deletes the file ({@link TrainingBackup}). Unlike Keras,
+         * this is an option of the fit rather than a callback, because resuming sets the loop's own
+         * state (update count, optimizer moments), which listeners do not reach.
+         *
+         * <p>Exactness needs every random step to be reproducible per epoch: the batch order and
+         * the engine's generator are reset at each epoch's start anyway; a batch transform must be
+         * {@link org.atelier.core.transform.Reseedable} (the core's are), and a DJL training
+         * listener's state ({@link #addTrainingListener}) is not kept.
+         *
+         * @param file the backup file; its directory must exist when an epoch ends; null for no backup
+         * @return this builder
+         */
+        public Builder optBackup(Path file) {
+            this.backup = file == null ? null : TrainingBackup.at(file);
             return this;
         }
 

@@ -30,10 +30,10 @@ import java.util.SplittableRandom;
  * sample of a batch on its own coin, in one vectorized step, from its own seeded generator: the
  * same seed gives the same flips of the same batch sequence on every engine.
  */
-public final class RandomFlipHorizontal implements Transform {
+public final class RandomFlipHorizontal implements Transform, Reseedable {
 
     private final double probability;
-    private final SplittableRandom random;
+    private SplittableRandom random;
 
     /**
      * Creates the transform.
@@ -125,6 +125,11 @@ public final class RandomFlipHorizontal implements Transform {
         Arrays.fill(dims, 1);
         dims[0] = shape.get(0);
         return new Shape(dims);
+    }
+
+    @Override
+    public void reseed(long seed) {
+        this.random = new SplittableRandom(seed);
     }
 
     @Override
