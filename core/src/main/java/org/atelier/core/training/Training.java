@@ -133,6 +133,9 @@ public final class Training {
         }
 
         History execute() {
+            if (backup != null) {
+                backup.prepare();
+            }
             int epoch = backup == null ? 0 : restore();
             boolean resumed = epoch > 0;
             listeners(l -> l.onFitBegin(this));

@@ -133,7 +133,23 @@ public final class TrainingBackup {
      */
     record ListenerState(String type, Serializable state) implements Serializable {}
 
-    /** Writes the state atomically, replacing the previous epoch's; the directory must exist (a run moved away leaves none). */
+    /**
+     * Creates the backup's directory, when the fit begins; later writes require it to be there, so
+     * that a fit still running in a process whose run directory was moved away (an interrupted run
+     * is moved into place while its training thread finishes) does not create it anew.
+     *
+     * @throws AtelierException if it cannot be created
+     */
+    void prepare() {
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new AtelierException("cannot create the directory of the training backup " + file + ": "
+                    + e.getMessage() + "; choose a directory you can write to", e);
+        }
+    }
+
+    /** Writes the state atomically, replacing the previous epoch's, into the directory {@link #prepare} created. */
     void write(State state) {
         if (!Files.isDirectory(file.getParent())) {
             throw new AtelierException("cannot write the training backup " + file + ": its directory is gone");

@@ -1,6 +1,7 @@
 package org.atelier.core.trial;
 
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.atelier.core.AtelierException;
 import org.atelier.core.models.Layers;
@@ -117,10 +118,24 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
      * @throws AtelierException for an unknown initializer or transform name
      */
     public FitConfig toFitConfig(long seed, FitListener... extra) {
+        return toFitConfig(seed, null, extra);
+    }
+
+    /**
+     * The fit configuration of one trial, as {@link #toFitConfig(long, FitListener...)}, with a
+     * backup after every epoch that the fit resumes from ({@code FitConfig.Builder.optBackup}).
+     *
+     * @param seed the seed of initialization, dropout, batch order and the batch transform
+     * @param backup the backup file, or null for none
+     * @param extra more listeners, e.g. a progress line
+     * @return the configuration
+     * @throws AtelierException for an unknown initializer or transform name
+     */
+    public FitConfig toFitConfig(long seed, Path backup, FitListener... extra) {
         TrialRegistry registry = TrialRegistry.instance();
         FitConfig.Builder config = FitConfig.builder().setEpochs(maxEpochs).setBatchSize(batchSize)
                 .optInitializer(registry.initializer(initializer).get()).optSeed(seed)
-                .optEvaluateBeforeTraining(evaluateBeforeTraining).optProgress(null);
+                .optEvaluateBeforeTraining(evaluateBeforeTraining).optProgress(null).optBackup(backup);
         if (SGD.equals(optimizer)) {
             config.optSgd((float) learningRate);
         } else {
