@@ -8,6 +8,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.Transform;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,6 +39,7 @@ public final class FitConfig {
     private final List<FitListener> listeners;
     private final List<TrainingListener> trainingListeners;
     private final TrainingBackup backup;
+    private final Duration backupInterval;
 
     private FitConfig(Builder b) {
         loss = b.loss;
@@ -58,6 +60,7 @@ public final class FitConfig {
         listeners = List.copyOf(all);
         trainingListeners = List.copyOf(b.trainingListeners);
         backup = b.backup;
+        backupInterval = b.backupInterval;
     }
 
     /** A builder with the defaults: softmax cross-entropy, SGD with learning rate 0.1, batch 64, seed 0, progress on stderr. */
@@ -136,9 +139,14 @@ public final class FitConfig {
         return trainingListeners;
     }
 
-    /** The backup the fit resumes from and rewrites after every epoch, or null for none. */
+    /** The backup the fit resumes from and rewrites after epochs, or null for none. */
     public TrainingBackup backup() {
         return backup;
+    }
+
+    /** The least time between two backups; zero: after every epoch. */
+    public Duration backupInterval() {
+        return backupInterval;
     }
 
     /** Builds a {@link FitConfig}, DJL style: {@code set…} for what matters, {@code opt…} for the rest. */
@@ -158,6 +166,7 @@ public final class FitConfig {
         private final List<FitListener> listeners = new ArrayList<>();
         private final List<TrainingListener> trainingListeners = new ArrayList<>();
         private TrainingBackup backup;
+        private Duration backupInterval = Duration.ZERO;
 
         private Builder() {}
 
@@ -311,11 +320,31 @@ public final class FitConfig {
          * {@link org.atelier.core.transform.Reseedable} (the core's are), and a DJL training
          * listener's state ({@link #addTrainingListener}) is not kept.
          *
-         * @param file the backup file; its directory must exist when an epoch ends; null for no backup
+         * @param file the backup file; its directory is created when the fit begins; null for no backup
          * @return this builder
          */
         public Builder optBackup(Path file) {
+            return optBackup(file, Duration.ZERO);
+        }
+
+        /**
+         * Keeps a backup as {@link #optBackup(Path)} does, but not after every epoch: after the
+         * first, then after each epoch that ends at least {@code interval} after the last backup was
+         * written (Keras's {@code save_freq}, in time rather than batches). Writing costs a copy of
+         * the parameters and the optimizer's state (three times the parameters with Adam); epochs of
+         * a few milliseconds would spend most of their time on it, while a resumed fit is exact from
+         * any epoch. A fit stopped then repeats at most the epochs of one interval.
+         *
+         * @param file the backup file; null for no backup
+         * @param interval the least time between two backups; zero for every epoch
+         * @return this builder
+         */
+        public Builder optBackup(Path file, Duration interval) {
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("the interval between backups must be ≥ 0, got " + interval);
+            }
             this.backup = file == null ? null : TrainingBackup.at(file);
+            this.backupInterval = interval;
             return this;
         }
 

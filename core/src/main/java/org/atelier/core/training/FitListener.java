@@ -63,7 +63,7 @@ public interface FitListener {
 
     /**
      * The state this listener carries into the next epoch, for a {@link TrainingBackup}; called
-     * after every epoch's {@link #onEpochEnd} when the fit keeps a backup.
+     * after {@link #onEpochEnd} of each epoch the fit backs up.
      *
      * @param context the fit
      * @return the state (Atelier's or the JDK's serializable value classes), or null if it keeps none

@@ -109,6 +109,7 @@ public final class Training {
         private final Optimizer optimizer;
         private final TrainingBackup backup;
         private List<TrainingBackup.ListenerState> restoredListeners = List.of();
+        private long lastBackup;
         private long steps;
         private boolean stopRequested;
 
@@ -149,8 +150,9 @@ public final class Training {
                 reseed(number);
                 listeners(l -> l.onEpochBegin(this, number));
                 finishEpoch(trainEpoch(number));
-                if (backup != null) {
+                if (backupDue()) {
                     backup.write(state(number));
+                    lastBackup = System.nanoTime();
                 }
             }
             History history = new History(records, epoch < config.epochs());
@@ -159,6 +161,12 @@ public final class Training {
                 backup.delete();
             }
             return history;
+        }
+
+        /** Whether a backup is written after this epoch: the first of this fit, then once the interval passed. */
+        private boolean backupDue() {
+            return backup != null && (lastBackup == 0
+                    || System.nanoTime() - lastBackup >= config.backupInterval().toNanos());
         }
 
         /**

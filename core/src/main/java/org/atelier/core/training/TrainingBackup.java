@@ -18,7 +18,7 @@ import org.atelier.core.AtelierException;
 import org.atelier.core.report.AtomicFiles;
 
 /**
- * The backup of an unfinished {@link Training#fit}, one file, rewritten after every epoch: Keras's
+ * The backup of an unfinished {@link Training#fit}, one file, rewritten after epochs: Keras's
  * {@code BackupAndRestore}. A fit configured with {@link FitConfig.Builder#optBackup} that finds
  * its backup file continues after the epoch the file holds instead of starting over, and deletes
  * the file when it ends normally; a fit that fails or whose process is stopped leaves the last

@@ -68,7 +68,7 @@ public final class RandomCrop implements Transform, Reseedable {
     /**
      * Crops every sample of the batch at its own random offset. Each call draws two offsets per
      * sample (row, then column), so the crops depend on the seed and on the sizes of the batches
-     * transformed before.
+     * transformed since it was seeded ({@link #reseed}).
      *
      * @param batch a batch {@code (N, C, H, W)} of fewer than 2^30 elements
      * @return a new array of the batch's shape and data type owned by the batch's manager, or the

@@ -77,7 +77,8 @@ public final class RandomErasing implements Transform, Reseedable {
 
     /**
      * Erases one rectangle in a random subset of the batch's samples. Each call draws per sample,
-     * so the rectangles depend on the seed and on the sizes of the batches transformed before.
+     * so the rectangles depend on the seed and on the sizes of the batches transformed since it was
+     * seeded ({@link #reseed}).
      *
      * @param batch a batch {@code (N, C, H, W)}
      * @return a new array of the batch's shape and data type owned by the batch's manager, or the

@@ -58,7 +58,7 @@ public final class RandomFlipHorizontal implements Transform, Reseedable {
     /**
      * Flips a random subset of the batch's samples along the last axis. Each call draws one
      * decision per sample, so the flips depend on the seed and on the sizes of the batches
-     * transformed before.
+     * transformed since it was seeded ({@link #reseed}).
      *
      * @param batch samples along the first axis, width along the last; rank at least 2
      * @return a new array of the batch's shape and data type owned by the batch's manager, or the

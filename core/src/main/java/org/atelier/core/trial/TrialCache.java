@@ -23,9 +23,10 @@ import org.atelier.core.training.TrainingBackup;
  * Failed trials are not kept: a resumed run tries them again.
  *
  * <p>While a trial trains, its {@link TrainingBackup} is {@code <id>.<hash>.backup} in the same
- * directory, rewritten after every epoch and deleted when its training ends: a resumed run finds
- * it there (the trials directory is what a resumed attempt carries over) and continues that
- * trial's training after its last finished epoch instead of from the first.
+ * directory, rewritten after epochs ({@link FitSpec#BACKUP_INTERVAL}) and deleted when its
+ * training ends: a resumed run finds it there (the trials directory is what a resumed attempt
+ * carries over) and continues that trial's training after the epoch it holds instead of from the
+ * first.
  */
 final class TrialCache {
 

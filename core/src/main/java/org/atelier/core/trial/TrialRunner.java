@@ -20,7 +20,7 @@ import org.atelier.core.training.TrainingBackup;
  * <p>Each successful trial is kept, as it finishes, in the environment's output directory ({@link
  * TrialCache}); a trial whose equal spec was kept there by an earlier attempt of the run (one that
  * failed or was interrupted, continued with {@code --resume}) is reused instead of trained again,
- * and a trial whose training that attempt left unfinished continues from its last finished epoch
+ * and a trial whose training that attempt left unfinished continues from the last epoch it backed up
  * ({@link TrialCache#backupOf}), announced by one line.
  */
 public final class TrialRunner {

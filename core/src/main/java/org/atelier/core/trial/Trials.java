@@ -28,7 +28,7 @@ import org.atelier.core.training.listener.EvaluateEachEpoch;
 /**
  * Runs one trial in this JVM: builds its model, takes its data from the process's cache, loads its
  * starting parameters if it has any, fits with {@link Training#fit}, saves its parameters if asked,
- * and returns its result. The fit keeps a backup in the output directory after every epoch ({@link
+ * and returns its result. The fit keeps a backup in the output directory after epochs ({@link
  * TrialCache#backupOf}) and resumes from the one an earlier, unfinished attempt left there. A trial's numbers depend only on its spec, the engine and the device:
  * {@code Training.fit} seeds the engine from the trial's seed before initializing.
  */
