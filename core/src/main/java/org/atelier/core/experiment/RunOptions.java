@@ -20,7 +20,7 @@ import org.atelier.core.trial.TrialExecutors;
  * @param out the run directory; null for a fresh {@code runsRoot/NAME/<yyyyMMdd-HHmmss>}
  * @param force whether {@code out} may already hold a run, replaced once the new run succeeds
  * @param resume whether to continue the failed or interrupted run {@code out} holds ({@code
- *     --resume}): its finished trials are reused
+ *     --resume}): its finished trials are reused, a training under way continues after the last epoch it backed up
  * @param dataDir the data directory ({@code --data-dir}); null to resolve it by the usual rules
  * @param runsRoot where default run directories go; default {@code runs} in the working directory
  * @param progress where progress lines go; default {@code System.err}

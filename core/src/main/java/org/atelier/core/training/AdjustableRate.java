@@ -23,4 +23,14 @@ final class AdjustableRate implements Tracker {
     void set(float rate) {
         this.fixed = rate;
     }
+
+    /** The rate a listener set, or null while the schedule applies (what a backup keeps). */
+    Float fixed() {
+        return fixed;
+    }
+
+    /** Puts back what {@link #fixed()} returned. */
+    void restoreFixed(Float rate) {
+        this.fixed = rate;
+    }
 }

@@ -7,6 +7,8 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.Transform;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,6 +38,8 @@ public final class FitConfig {
     private final Consumer<Block> freeze;
     private final List<FitListener> listeners;
     private final List<TrainingListener> trainingListeners;
+    private final TrainingBackup backup;
+    private final Duration backupInterval;
 
     private FitConfig(Builder b) {
         loss = b.loss;
@@ -55,6 +59,8 @@ public final class FitConfig {
         }
         listeners = List.copyOf(all);
         trainingListeners = List.copyOf(b.trainingListeners);
+        backup = b.backup;
+        backupInterval = b.backupInterval;
     }
 
     /** A builder with the defaults: softmax cross-entropy, SGD with learning rate 0.1, batch 64, seed 0, progress on stderr. */
@@ -133,6 +139,16 @@ public final class FitConfig {
         return trainingListeners;
     }
 
+    /** The backup the fit resumes from and rewrites after epochs, or null for none. */
+    public TrainingBackup backup() {
+        return backup;
+    }
+
+    /** The least time between two backups; zero: after every epoch. */
+    public Duration backupInterval() {
+        return backupInterval;
+    }
+
     /** Builds a {@link FitConfig}, DJL style: {@code set…} for what matters, {@code opt…} for the rest. */
     public static final class Builder {
         private Loss loss = Loss.softmaxCrossEntropyLoss();
@@ -149,6 +165,8 @@ public final class FitConfig {
         private FitListener progress = ProgressPrinter.auto(System.err);
         private final List<FitListener> listeners = new ArrayList<>();
         private final List<TrainingListener> trainingListeners = new ArrayList<>();
+        private TrainingBackup backup;
+        private Duration backupInterval = Duration.ZERO;
 
         private Builder() {}
 
@@ -289,6 +307,48 @@ public final class FitConfig {
          */
         public Builder addTrainingListener(TrainingListener listener) {
             trainingListeners.add(listener);
+            return this;
+        }
+
+        /**
+         * Keeps a backup of the fit in a file, rewritten after every epoch, and resumes from it:
+         * Keras's {@code BackupAndRestore(backup_dir)}. A fit that finds the file continues after
+         * the epoch it holds, with the parameters, optimizer state, learning rate, history and
+         * listener states of then, and ends exactly as an uninterrupted fit with the same seed
+         * would; a fit that ends normally deletes the file ({@link TrainingBackup}). Unlike Keras,
+         * this is an option of the fit rather than a callback, because resuming sets the loop's own
+         * state (update count, optimizer moments), which listeners do not reach.
+         *
+         * <p>Exactness needs every random step to be reproducible per epoch: the batch order and
+         * the engine's generator are reset at each epoch's start anyway; a batch transform must be
+         * {@link org.atelier.core.transform.Reseedable} (the core's are), and a DJL training
+         * listener's state ({@link #addTrainingListener}) is not kept.
+         *
+         * @param file the backup file; its directory is created when the fit begins; null for no backup
+         * @return this builder
+         */
+        public Builder optBackup(Path file) {
+            return optBackup(file, Duration.ZERO);
+        }
+
+        /**
+         * Keeps a backup as {@link #optBackup(Path)} does, but not after every epoch: after the
+         * first, then after each epoch that ends at least {@code interval} after the last backup was
+         * written (Keras's {@code save_freq}, in time rather than batches). Writing costs a copy of
+         * the parameters and the optimizer's state (three times the parameters with Adam); epochs of
+         * a few milliseconds would spend most of their time on it, while a resumed fit is exact from
+         * any epoch. A fit stopped then repeats at most the epochs of one interval.
+         *
+         * @param file the backup file; null for no backup
+         * @param interval the least time between two backups; zero for every epoch
+         * @return this builder
+         */
+        public Builder optBackup(Path file, Duration interval) {
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("the interval between backups must be ≥ 0, got " + interval);
+            }
+            this.backup = file == null ? null : TrainingBackup.at(file);
+            this.backupInterval = interval;
             return this;
         }
 

@@ -14,12 +14,20 @@ import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.listener.TrainingListener.BatchData;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.translate.Transform;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import org.atelier.core.AtelierException;
 import org.atelier.core.engine.Backend;
+import org.atelier.core.transform.Reseedable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keras's {@code fit} on top of DJL's {@link Trainer}: trains a model on in-memory arrays and
@@ -36,8 +44,16 @@ import org.atelier.core.engine.Backend;
  * epoch, checkpoints, learning-rate changes, progress) is done by {@link FitListener}s through the
  * {@link FitContext} that each hook receives; an optional batch transform (augmentation) is applied
  * to every training batch before its forward pass.
+ *
+ * <p>Each epoch's randomness is derived from the seed and the epoch's number ({@link EpochSeeds}):
+ * the engine's generator (dropout) and a {@link Reseedable} batch transform are reset when the epoch
+ * begins, and the batch order is drawn from the pair. So epoch {@code k} draws the same whatever
+ * happened before it, which is what lets a fit with a {@link TrainingBackup} stop after any epoch
+ * and resume to the same end as an uninterrupted fit.
  */
 public final class Training {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(Training.class);
 
     private Training() {}
 
@@ -90,6 +106,10 @@ public final class Training {
         private final ParameterUpdate update;
         private final AdjustableRate rate;
         private final Transform batchTransform;
+        private final Optimizer optimizer;
+        private final TrainingBackup backup;
+        private List<TrainingBackup.ListenerState> restoredListeners = List.of();
+        private long lastBackup;
         private long steps;
         private boolean stopRequested;
 
@@ -104,22 +124,145 @@ public final class Training {
             this.update = new ParameterUpdate(trainer.getModel().getBlock(), optimizer);
             this.rate = rate;
             this.batchTransform = config.batchTransform();
+            this.optimizer = optimizer;
+            this.backup = config.backup();
+            if (backup != null && batchTransform != null && !(batchTransform instanceof Reseedable)) {
+                LOGGER.warn("the batch transform {} is not Reseedable: a fit resumed from {} continues its random"
+                        + " draws from a fresh generator, so it does not equal an uninterrupted fit", batchTransform,
+                        backup.file());
+            }
         }
 
         History execute() {
+            if (backup != null) {
+                backup.prepare();
+            }
+            int epoch = backup == null ? 0 : restore();
+            boolean resumed = epoch > 0;
             listeners(l -> l.onFitBegin(this));
-            if (config.evaluateBeforeTraining()) {
+            if (resumed) {
+                restoreListeners();
+            } else if (config.evaluateBeforeTraining()) {
                 finishEpoch(evaluateInitial());
             }
-            int epoch = 0;
             while (!stopRequested && epoch < config.epochs()) {
                 int number = ++epoch;
+                reseed(number);
                 listeners(l -> l.onEpochBegin(this, number));
                 finishEpoch(trainEpoch(number));
+                if (backupDue()) {
+                    backup.write(state(number));
+                    lastBackup = System.nanoTime();
+                }
             }
             History history = new History(records, epoch < config.epochs());
             listeners(l -> l.onFitEnd(this, history));
+            if (backup != null) {
+                backup.delete();
+            }
             return history;
+        }
+
+        /** Whether a backup is written after this epoch: the first of this fit, then once the interval passed. */
+        private boolean backupDue() {
+            return backup != null && (lastBackup == 0
+                    || System.nanoTime() - lastBackup >= config.backupInterval().toNanos());
+        }
+
+        /**
+         * Resets the epoch's random generators from the seed and the epoch ({@link EpochSeeds}): the
+         * engine's (dropout) and the batch transform's; {@link TensorBatches#epoch} does the same for
+         * the batch order. What an epoch draws therefore never depends on the epochs before it.
+         */
+        private void reseed(int epoch) {
+            Backend.seed(trainer.getManager().getEngine(), EpochSeeds.of(config.seed(), epoch, EpochSeeds.ENGINE));
+            if (batchTransform instanceof Reseedable reseedable) {
+                reseedable.reseed(EpochSeeds.of(config.seed(), epoch, EpochSeeds.TRANSFORM));
+            }
+        }
+
+        /** What the backup keeps after {@code epoch}. */
+        private TrainingBackup.State state(int epoch) {
+            Map<String, String> names = new HashMap<>();
+            Map<String, StoredArray> values = new LinkedHashMap<>();
+            parameters().forEach((name, parameter) -> {
+                names.put(parameter.getId(), name);
+                values.put(name, StoredArray.of(parameter.getArray()));
+            });
+            List<TrainingBackup.ListenerState> states = new ArrayList<>();
+            for (FitListener listener : config.listeners()) {
+                states.add(new TrainingBackup.ListenerState(listener.getClass().getName(), listener.backupState(this)));
+            }
+            return new TrainingBackup.State(epoch, config.epochs(), config.seed(), batches.batchesPerEpoch(),
+                    List.copyOf(records), steps, stopRequested, rate == null ? null : rate.fixed(), values,
+                    OptimizerState.of(optimizer, names), states);
+        }
+
+        /** Restores the backup if there is one; returns the epoch it holds, 0 if none. */
+        private int restore() {
+            Optional<TrainingBackup.State> found = backup.read();
+            if (found.isEmpty()) {
+                return 0;
+            }
+            TrainingBackup.State state = found.get();
+            Map<String, Parameter> parameters = parameters();
+            checkBelongs(state, parameters);
+            state.parameters().forEach((name, value) -> value.copyInto(parameters.get(name).getArray()));
+            state.optimizer().restore(optimizer, parameters);
+            records.addAll(state.records());
+            steps = state.steps();
+            stopRequested = state.stopRequested();
+            if (rate != null) {
+                rate.restoreFixed(state.rate());
+            }
+            restoredListeners = state.listeners();
+            return state.epoch();
+        }
+
+        private void checkBelongs(TrainingBackup.State state, Map<String, Parameter> parameters) {
+            List<String> differences = new ArrayList<>();
+            if (state.seed() != config.seed()) {
+                differences.add("seed " + state.seed() + ", not " + config.seed());
+            }
+            if (state.maxEpochs() != config.epochs()) {
+                differences.add(state.maxEpochs() + " epochs, not " + config.epochs());
+            }
+            if (state.batchesPerEpoch() != batches.batchesPerEpoch()) {
+                differences.add(state.batchesPerEpoch() + " batches per epoch, not " + batches.batchesPerEpoch());
+            }
+            if (!state.parameters().keySet().equals(parameters.keySet())) {
+                differences.add("parameters " + state.parameters().keySet() + ", not " + parameters.keySet());
+            } else {
+                state.parameters().forEach((name, value) -> {
+                    if (!value.toShape().equals(parameters.get(name).getArray().getShape())) {
+                        differences.add("parameter " + name + " of shape " + value.toShape());
+                    }
+                });
+            }
+            List<String> types = config.listeners().stream().map(l -> l.getClass().getName()).toList();
+            if (!state.listeners().stream().map(TrainingBackup.ListenerState::type).toList().equals(types)) {
+                differences.add("other listeners");
+            }
+            if (!differences.isEmpty()) {
+                throw new AtelierException("the training backup " + backup.file() + " belongs to another fit ("
+                        + String.join("; ", differences) + "); delete it to train from the start");
+            }
+        }
+
+        private void restoreListeners() {
+            for (int i = 0; i < restoredListeners.size(); i++) {
+                Serializable state = restoredListeners.get(i).state();
+                if (state != null) {
+                    config.listeners().get(i).restoreState(this, state);
+                }
+            }
+        }
+
+        /** Every parameter of the block by its name, in the block's order. */
+        private Map<String, Parameter> parameters() {
+            Map<String, Parameter> byName = new LinkedHashMap<>();
+            trainer.getModel().getBlock().getParameters().forEach(pair -> byName.put(pair.getKey(), pair.getValue()));
+            return byName;
         }
 
         private void listeners(Consumer<FitListener> call) {
@@ -144,7 +287,7 @@ public final class Training {
             long start = System.nanoTime();
             try (NDManager epochManager = trainer.getManager().newSubManager();
                     EpochAccumulator totals = new EpochAccumulator(epochManager, epoch, batches.batchesPerEpoch())) {
-                for (Batch batch : batches.getData(epochManager)) {
+                for (Batch batch : batches.epoch(epochManager, epoch)) {
                     try (batch) {
                         trainBatch(batch, totals);
                     }

@@ -33,13 +33,13 @@ import java.util.SplittableRandom;
  * transforms a whole batch in one gather from its own seeded generator, with nearest-neighbour
  * sampling and zero fill only. DJL 0.35 has no random affine transform.
  */
-public final class RandomAffine implements Transform {
+public final class RandomAffine implements Transform, Reseedable {
 
     private static final int OUTSIDE = -(1 << 30);
 
     private final double maxDegrees;
     private final double maxShift;
-    private final SplittableRandom random;
+    private SplittableRandom random;
 
     /**
      * Creates the transform.
@@ -125,6 +125,11 @@ public final class RandomAffine implements Transform {
             }
             return ZeroPaddedTake.take(batch, index, scratch);
         }
+    }
+
+    @Override
+    public void reseed(long seed) {
+        this.random = new SplittableRandom(seed);
     }
 
     @Override

@@ -37,13 +37,13 @@ import java.util.SplittableRandom;
  * its own seeded generator: the same seed gives the same crops of the same batch sequence on every
  * engine.
  */
-public final class RandomCrop implements Transform {
+public final class RandomCrop implements Transform, Reseedable {
 
     /** The index part of a row or column in the padding: any sum with it stays negative, none overflows. */
     private static final int OUTSIDE = -(1 << 30);
 
     private final int padding;
-    private final SplittableRandom random;
+    private SplittableRandom random;
 
     /**
      * Creates the transform.
@@ -68,7 +68,7 @@ public final class RandomCrop implements Transform {
     /**
      * Crops every sample of the batch at its own random offset. Each call draws two offsets per
      * sample (row, then column), so the crops depend on the seed and on the sizes of the batches
-     * transformed before.
+     * transformed since it was seeded ({@link #reseed}).
      *
      * @param batch a batch {@code (N, C, H, W)} of fewer than 2^30 elements
      * @return a new array of the batch's shape and data type owned by the batch's manager, or the
@@ -117,6 +117,11 @@ public final class RandomCrop implements Transform {
                     .maximum(0);
             return ZeroPaddedTake.take(batch, index, scratch);
         }
+    }
+
+    @Override
+    public void reseed(long seed) {
+        this.random = new SplittableRandom(seed);
     }
 
     @Override

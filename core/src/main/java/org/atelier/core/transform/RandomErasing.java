@@ -35,7 +35,7 @@ import java.util.SplittableRandom;
  * rectangles of the same batch sequence on every engine), fills with 0 only and keeps the aspect
  * range fixed at torchvision's default. DJL 0.35 has no random-erasing transform.
  */
-public final class RandomErasing implements Transform {
+public final class RandomErasing implements Transform, Reseedable {
 
     private static final double LOG_MIN_RATIO = Math.log(0.3);
     private static final double LOG_MAX_RATIO = Math.log(3.3);
@@ -44,7 +44,7 @@ public final class RandomErasing implements Transform {
     private final double probability;
     private final double minArea;
     private final double maxArea;
-    private final SplittableRandom random;
+    private SplittableRandom random;
 
     /**
      * Creates the transform.
@@ -77,7 +77,8 @@ public final class RandomErasing implements Transform {
 
     /**
      * Erases one rectangle in a random subset of the batch's samples. Each call draws per sample,
-     * so the rectangles depend on the seed and on the sizes of the batches transformed before.
+     * so the rectangles depend on the seed and on the sizes of the batches transformed since it was
+     * seeded ({@link #reseed}).
      *
      * @param batch a batch {@code (N, C, H, W)}
      * @return a new array of the batch's shape and data type owned by the batch's manager, or the
@@ -138,6 +139,11 @@ public final class RandomErasing implements Transform {
             return true;
         }
         return false;
+    }
+
+    @Override
+    public void reseed(long seed) {
+        this.random = new SplittableRandom(seed);
     }
 
     @Override

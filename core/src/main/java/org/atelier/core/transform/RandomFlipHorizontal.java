@@ -30,10 +30,10 @@ import java.util.SplittableRandom;
  * sample of a batch on its own coin, in one vectorized step, from its own seeded generator: the
  * same seed gives the same flips of the same batch sequence on every engine.
  */
-public final class RandomFlipHorizontal implements Transform {
+public final class RandomFlipHorizontal implements Transform, Reseedable {
 
     private final double probability;
-    private final SplittableRandom random;
+    private SplittableRandom random;
 
     /**
      * Creates the transform.
@@ -58,7 +58,7 @@ public final class RandomFlipHorizontal implements Transform {
     /**
      * Flips a random subset of the batch's samples along the last axis. Each call draws one
      * decision per sample, so the flips depend on the seed and on the sizes of the batches
-     * transformed before.
+     * transformed since it was seeded ({@link #reseed}).
      *
      * @param batch samples along the first axis, width along the last; rank at least 2
      * @return a new array of the batch's shape and data type owned by the batch's manager, or the
@@ -125,6 +125,11 @@ public final class RandomFlipHorizontal implements Transform {
         Arrays.fill(dims, 1);
         dims[0] = shape.get(0);
         return new Shape(dims);
+    }
+
+    @Override
+    public void reseed(long seed) {
+        this.random = new SplittableRandom(seed);
     }
 
     @Override

@@ -14,5 +14,8 @@
  * values per batch), not from the engine's generator: the same seed gives the same augmentation of
  * the same batch sequence on every engine and device, so a run is reproducible and engines can be
  * compared on identical work. A transform therefore has state; use one instance per training run.
+ * Every one is {@link org.atelier.core.transform.Reseedable}: the training loop resets its
+ * generator at each epoch's start from the fit's seed and the epoch, so that a fit resumed from a
+ * backup augments exactly as an uninterrupted one.
  */
 package org.atelier.core.transform;

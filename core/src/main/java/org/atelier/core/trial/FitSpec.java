@@ -3,6 +3,8 @@ package org.atelier.core.trial;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import org.atelier.core.AtelierException;
 import org.atelier.core.models.Layers;
@@ -49,6 +51,8 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
     public static final String SGD = "sgd";
     /** Adam with DJL's default betas. */
     public static final String ADAM = "adam";
+    /** The least time between two training backups of a trial ({@link #toFitConfig(long, Path, FitListener...)}). */
+    public static final Duration BACKUP_INTERVAL = Duration.ofSeconds(5);
     /** The default initializer's name: {@code Initializers.normalFanIn()}. */
     public static final String NORMAL_FAN_IN = "normal-fan-in";
     /** Glorot and Bengio's uniform ("Xavier") initialization: {@code Initializers.glorotUniform()}. */
@@ -175,10 +179,27 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
      * @throws AtelierException for an unknown initializer or transform name
      */
     public FitConfig toFitConfig(long seed, FitListener... extra) {
+        return toFitConfig(seed, null, extra);
+    }
+
+    /**
+     * The fit configuration of one trial, as {@link #toFitConfig(long, FitListener...)}, with a
+     * backup that the fit resumes from ({@code FitConfig.Builder.optBackup}), written after the
+     * first epoch and then after each epoch that ends at least {@link #BACKUP_INTERVAL} after the
+     * last backup: every epoch of a real training, while the millisecond epochs of a smoke run do
+     * not spend their time writing backups.
+     *
+     * @param seed the seed of initialization, dropout, batch order and the batch transform
+     * @param backup the backup file, or null for none
+     * @param extra more listeners, e.g. a progress line
+     * @return the configuration
+     * @throws AtelierException for an unknown initializer or transform name
+     */
+    public FitConfig toFitConfig(long seed, Path backup, FitListener... extra) {
         TrialRegistry registry = TrialRegistry.instance();
         FitConfig.Builder config = FitConfig.builder().setEpochs(maxEpochs).setBatchSize(batchSize)
                 .optInitializer(registry.initializer(initializer).get()).optSeed(seed)
-                .optEvaluateBeforeTraining(evaluateBeforeTraining).optProgress(null);
+                .optEvaluateBeforeTraining(evaluateBeforeTraining).optProgress(null).optBackup(backup, BACKUP_INTERVAL);
         config.optOptimizer(this::optimizer, Tracker.fixed((float) learningRate));
         if (labelSmoothing > 0) {
             config.optLoss(new LabelSmoothingLoss(labelSmoothing));

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.atelier.core.AtelierException;
 import org.atelier.core.report.AtomicFiles;
+import org.atelier.core.training.TrainingBackup;
 
 /**
  * The finished trials of a run, kept in its trials directory so that a resumed run reuses them
@@ -20,11 +21,20 @@ import org.atelier.core.report.AtomicFiles;
  * lives in another directory). A result is reused only for an equal spec, and only while the
  * {@code .params} file it kept is still there; its path then points into the current directory.
  * Failed trials are not kept: a resumed run tries them again.
+ *
+ * <p>While a trial trains, its {@link TrainingBackup} is {@code <id>.<hash>.backup} in the same
+ * directory, rewritten after epochs ({@link FitSpec#BACKUP_INTERVAL}) and deleted when its
+ * training ends: a resumed run finds it there (the trials directory is what a resumed attempt
+ * carries over) and continues that trial's training after the epoch it holds instead of from the
+ * first.
  */
 final class TrialCache {
 
     /** The file-name suffix of a kept result. */
     static final String SUFFIX = ".trial";
+
+    /** The file-name suffix of the backup of a trial whose training is under way. */
+    static final String BACKUP_SUFFIX = ".backup";
 
     private final Path directory;
 
@@ -85,6 +95,16 @@ final class TrialCache {
             objects.writeObject(result);
             objects.flush();
         });
+    }
+
+    /**
+     * The backup of a trial's training: where an unfinished attempt left it, and where this one keeps it.
+     *
+     * @param spec the trial
+     * @return the backup (its file need not exist)
+     */
+    TrainingBackup backupOf(TrialSpec spec) {
+        return TrainingBackup.at(directory.resolve(spec.id() + "." + hash(spec) + BACKUP_SUFFIX));
     }
 
     private Path fileOf(TrialSpec spec) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.atelier.core.AtelierException;
+import org.atelier.core.training.TrainingBackup;
 
 /**
  * The trials of one experiment run: the executor the user chose, the run's environment and where
@@ -18,7 +19,9 @@ import org.atelier.core.AtelierException;
  *
  * <p>Each successful trial is kept, as it finishes, in the environment's output directory ({@link
  * TrialCache}); a trial whose equal spec was kept there by an earlier attempt of the run (one that
- * failed or was interrupted, continued with {@code --resume}) is reused instead of trained again.
+ * failed or was interrupted, continued with {@code --resume}) is reused instead of trained again,
+ * and a trial whose training that attempt left unfinished continues from the last epoch it backed up
+ * ({@link TrialCache#backupOf}), announced by one line.
  */
 public final class TrialRunner {
 
@@ -66,6 +69,9 @@ public final class TrialRunner {
                     + " (" + String.join(", ", reused.keySet()) + ")");
             progress.flush();
         }
+        for (TrialSpec spec : toRun) {
+            cache.backupOf(spec).progress().ifPresent(backup -> announceResume(spec, backup));
+        }
         reused.values().forEach(this::countDone);
         synchronized (this) {
             trialsReused += reused.size();
@@ -85,6 +91,16 @@ public final class TrialRunner {
         }
         return trials.stream().map(spec -> reused.containsKey(spec.id()) ? reused.get(spec.id()) : freshById.get(spec.id()))
                 .toList();
+    }
+
+    /** The one line saying that a trial's training continues from the backup an earlier attempt left. */
+    private void announceResume(TrialSpec spec, TrainingBackup.Progress backup) {
+        if (progress == null) {
+            return;
+        }
+        progress.println("resuming trial " + spec.id() + " from epoch " + backup.epoch() + " of " + backup.maxEpochs()
+                + " (its backup from the earlier attempt; training goes on with epoch " + (backup.epoch() + 1) + ")");
+        progress.flush();
     }
 
     private void keep(TrialSpec spec, TrialResult result) {

@@ -23,7 +23,8 @@ import org.atelier.core.training.listener.GradientNorms;
 /**
  * Runs one trial in this JVM: builds its model, takes its data from the process's cache, loads its
  * starting parameters if it has any, fits with {@link Training#fit}, saves its parameters if asked,
- * and returns its result. A trial's numbers depend only on its spec, the engine and the device:
+ * and returns its result. The fit keeps a backup in the output directory after epochs ({@link
+ * TrialCache#backupOf}) and resumes from the one an earlier, unfinished attempt left there. A trial's numbers depend only on its spec, the engine and the device:
  * {@code Training.fit} seeds the engine from the trial's seed before initializing.
  */
 public final class Trials {
@@ -51,7 +52,9 @@ public final class Trials {
         Backend backend = environment.backend();
         TrialData data = data(spec.data(), environment);
         EvaluateEachEpoch test = spec.fit().evaluateTest() ? new EvaluateEachEpoch("test", requireTest(spec, data)) : null;
-        FitConfig config = test == null ? spec.fit().toFitConfig(spec.seed()) : spec.fit().toFitConfig(spec.seed(), test);
+        Path backup = new TrialCache(environment.outputDir()).backupOf(spec).file();
+        FitConfig config = test == null ? spec.fit().toFitConfig(spec.seed(), backup)
+                : spec.fit().toFitConfig(spec.seed(), backup, test);
         try (Model model = newModel(spec, backend, data)) {
             if (spec.initialParams() != null) {
                 load(model, data, spec.initialParamsFile().orElseThrow());

@@ -92,7 +92,11 @@ class IdxReaderTest {
         Path full = writeGzip(temp.resolve("full.gz"), images(IdxReader.IMAGES_MAGIC, COUNT, ROWS, COLUMNS, rampPixels(COUNT, ROWS, COLUMNS)));
         byte[] bytes = java.nio.file.Files.readAllBytes(full);
         Path cut = writeRaw(temp.resolve("cut.gz"), Arrays.copyOf(bytes, bytes.length - 12));
-        assertFailure(() -> IdxReader.read("x", cut, validLabels(), CLASSES), cut, "damaged or incomplete");
+        DataException e = assertFailure(() -> IdxReader.read("x", cut, validLabels(), CLASSES), cut, "damaged or incomplete");
+        // issue 10, item 10: the hint names the data root, so it fetches into the directory that was read
+        String hint = "delete it and run data/fetch --dir " + temp.toAbsolutePath().normalize().getParent() + " "
+                + temp.toAbsolutePath().normalize().getFileName();
+        assertTrue(e.getMessage().endsWith(hint), e.getMessage());
     }
 
     @Test

@@ -39,7 +39,8 @@ final class RunSettings {
     boolean force;
 
     @Option(names = "--resume",
-            description = "Continue the failed or interrupted run in --out DIR: its finished trials are reused.")
+            description = "Continue the failed or interrupted run in --out DIR: its finished trials are reused, and a"
+                    + " training under way continues after the last epoch it backed up.")
     boolean resume;
 
     @Option(names = "--data-dir", paramLabel = "DIR",

@@ -16,25 +16,39 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.atelier.core.report.Summary;
+import org.atelier.core.training.TrainingBackup;
 import org.atelier.core.trial.JvmCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 10, reproduction 2 and the resume contract: a smoke run stopped with SIGTERM in the middle
  * of its trials prints one line and records {@code status: interrupted} with the trials and epochs
  * done; {@code --resume} reuses the finished trials and ends with the metrics of an uninterrupted
- * run of the same seed.
+ * run of the same seed. A run stopped (SIGTERM or SIGKILL) in the middle of a trial's training
+ * resumes that training from its last finished epoch, to the same result.
  */
 class InterruptAndResumeTest {
 
     private static final String EXPERIMENT = "softmax-regression";
 
+    /** A run of a few single trainings of several epochs each, the first a small CNN. */
+    private static final String TRAINING = "mnist-tiny-cnn";
+
+    /** What libtorch 2.7.1 printed once per process when DJL's {@code NDArray.copyTo} was used. */
+    private static final String LIBTORCH_WARNING = "AutoNonVariableTypeMode";
+
     /** Metrics that measure the run's cost (time, memory, trial counts), which a resumed run may not repeat. */
-    private static final Pattern COST = Pattern.compile(".*(seconds|_s$|_s_|peak_rss|trials_run|trial_|trials_reused).*");
+    private static final Pattern COST = Pattern.compile(".*(seconds|_s$|_s_|peak_rss|trials_run|trial_|trials_reused|load_average).*");
 
     @TempDir
     Path temp;
+
+    /** Shared by the cases of one test: the uninterrupted run they compare with. */
+    @TempDir
+    static Path shared;
 
     @Test
     void anInterruptedRunIsRecordedAndResumesToTheUninterruptedResult() throws Exception {
@@ -64,6 +78,100 @@ class InterruptAndResumeTest {
         assertEquals(results(uninterrupted), results(finished));
         assertEquals(uninterrupted.artifacts(), finished.artifacts());
         assertEquals(withoutSeconds(whole.resolve("history.csv")), withoutSeconds(out.resolve("history.csv")));
+    }
+
+    /**
+     * A run stopped in the middle of a trial's training, as soon as the trial's backup holds epoch
+     * 1 of 4: {@code --resume} continues that training from its backup (one line says so) and the
+     * run ends with the metrics and history of an uninterrupted run. No PyTorch run prints
+     * libtorch's deprecation warning (issue 10, item 10), although these runs restore best epochs,
+     * which copy parameters in place.
+     */
+    @ParameterizedTest(name = "SIG{0}")
+    @ValueSource(strings = {"KILL", "TERM"})
+    void aTrainingStoppedMidwayResumesFromItsLastEpoch(String signal) throws Exception {
+        List<String> arguments = List.of("run", TRAINING, "--smoke", "--set", "tiny_epochs=4", "--set", "patience=4");
+        Path out = temp.resolve("stopped");
+        String stopped = stopDuringTraining(concat(arguments, "--out", out.toString()), out, signal);
+        assertFalse(stopped.contains(LIBTORCH_WARNING), stopped);
+
+        ChildRun resumed = child(concat(arguments, "--out", out.toString(), "--resume"));
+        assertEquals(0, resumed.exit(), resumed.stderr());
+        List<String> resuming = resumed.stderr().lines().filter(l -> l.startsWith("resuming trial ")).toList();
+        assertEquals(1, resuming.size(), resumed.stderr());
+        assertTrue(Pattern.matches("resuming trial tiny-cnn from epoch [1-3] of 4 .*", resuming.get(0)), resuming.get(0));
+        assertFalse(resumed.stderr().contains(LIBTORCH_WARNING), resumed.stderr());
+        try (var files = Files.list(out.resolve("trials"))) {
+            assertTrue(files.noneMatch(p -> p.toString().endsWith(".backup")), "a finished run keeps no backups");
+        }
+
+        Path whole = shared.resolve("whole");
+        if (!Files.exists(whole)) {
+            ChildRun uninterrupted = child(concat(arguments, "--out", whole.toString()));
+            assertEquals(0, uninterrupted.exit(), uninterrupted.stderr());
+            assertFalse(uninterrupted.stderr().contains(LIBTORCH_WARNING), uninterrupted.stderr());
+        }
+        assertEquals(results(Summary.read(whole)), results(Summary.read(out)));
+        assertEquals(withoutSeconds(whole.resolve("history.csv")), withoutSeconds(out.resolve("history.csv")));
+    }
+
+    /**
+     * Starts the CLI in a child JVM and stops it with a signal once a trial's training backup holds
+     * an epoch; returns what the child printed on stderr.
+     */
+    private static String stopDuringTraining(List<String> arguments, Path out, String signal) throws Exception {
+        Path stderr = out.resolveSibling("stopped-stderr.txt");
+        Process child = JvmCommand.of(AtelierCli.class.getName(), arguments).processBuilder()
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile()).start();
+        Path trials = out.resolveSibling(out.getFileName() + ".partial-" + child.pid()).resolve("trials");
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            while (backedUpEpoch(trials) < 1) {
+                assertTrue(child.isAlive(), "the run ended before a training backup: " + Files.readString(stderr));
+                assertTrue(System.nanoTime() < deadline, "no training backup within 3 minutes");
+                Thread.sleep(20);
+            }
+            new ProcessBuilder("kill", "-" + signal, String.valueOf(child.pid())).start().waitFor();
+        } finally {
+            if (!child.waitFor(60, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+        }
+        assertEquals("KILL".equals(signal) ? 137 : 143, child.exitValue(), Files.readString(stderr));
+        return Files.readString(stderr);
+    }
+
+    /** How a run in a child JVM ended and what it printed on stderr (where libtorch writes too). */
+    private record ChildRun(int exit, String stderr) {}
+
+    private static ChildRun child(List<String> arguments) throws Exception {
+        Path stderr = Files.createTempFile(shared, "stderr", ".txt");
+        Process child = JvmCommand.of(AtelierCli.class.getName(), arguments).processBuilder()
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile()).start();
+        if (!child.waitFor(10, TimeUnit.MINUTES)) {
+            child.destroyForcibly();
+        }
+        return new ChildRun(child.waitFor(), Files.readString(stderr));
+    }
+
+    /** The highest epoch a training backup in the directory holds, 0 if none. */
+    private static int backedUpEpoch(Path trials) throws java.io.IOException {
+        if (!Files.isDirectory(trials)) {
+            return 0;
+        }
+        try (var files = Files.list(trials)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".backup"))
+                    .mapToInt(p -> TrainingBackup.at(p).progress().map(TrainingBackup.Progress::epoch).orElse(0))
+                    .max().orElse(0);
+        } catch (java.nio.file.NoSuchFileException movedAway) {
+            return 0;
+        }
+    }
+
+    private static List<String> concat(List<String> first, String... more) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(List.of(more));
+        return all;
     }
 
     /** A comparison stopped while its child runs: both are recorded as interrupted and moved into place. */

@@ -1,5 +1,6 @@
 package org.atelier.core.training.listener;
 
+import java.io.Serializable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +62,21 @@ public final class BestEpochCheckpoint implements FitListener {
             }
         }
         saved = file;
+    }
+
+    /** What a training backup keeps: the best value and the file saved for it (null before one). */
+    private record State(double best, String saved) implements Serializable {}
+
+    @Override
+    public Serializable backupState(FitContext context) {
+        return new State(best, saved == null ? null : saved.toString());
+    }
+
+    @Override
+    public void restoreState(FitContext context, Serializable state) {
+        State kept = (State) state;
+        best = kept.best();
+        saved = kept.saved() == null ? null : Path.of(kept.saved());
     }
 
     /** The file of the best epoch saved by the last fit, or null if none was saved. */

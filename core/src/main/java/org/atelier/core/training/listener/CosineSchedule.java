@@ -3,6 +3,7 @@ package org.atelier.core.training.listener;
 import ai.djl.training.tracker.CosineTracker;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.training.tracker.WarmUpTracker;
+import java.io.Serializable;
 import org.atelier.core.training.BatchProgress;
 import org.atelier.core.training.FitContext;
 import org.atelier.core.training.FitListener;
@@ -62,6 +63,18 @@ public final class CosineSchedule implements FitListener {
     @Override
     public void onBatchEnd(FitContext context, BatchProgress progress) {
         updates++;
+        setRate(context);
+    }
+
+    /** The updates done so far: a fit resumed from a backup goes on along the same curve. */
+    @Override
+    public Serializable backupState(FitContext context) {
+        return updates;
+    }
+
+    @Override
+    public void restoreState(FitContext context, Serializable state) {
+        updates = (Integer) state;
         setRate(context);
     }
 

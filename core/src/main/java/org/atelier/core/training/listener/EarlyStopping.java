@@ -1,5 +1,6 @@
 package org.atelier.core.training.listener;
 
+import java.io.Serializable;
 import org.atelier.core.training.EpochRecord;
 import org.atelier.core.training.FitContext;
 import org.atelier.core.training.FitListener;
@@ -64,6 +65,22 @@ public final class EarlyStopping implements FitListener {
             stoppedEpoch = record.epoch();
             context.stopTraining();
         }
+    }
+
+    /** What a training backup keeps: the best value, the epochs waited, the epoch stopped after. */
+    private record State(double best, int waited, int stoppedEpoch) implements Serializable {}
+
+    @Override
+    public Serializable backupState(FitContext context) {
+        return new State(best, wait, stoppedEpoch);
+    }
+
+    @Override
+    public void restoreState(FitContext context, Serializable state) {
+        State kept = (State) state;
+        best = kept.best();
+        wait = kept.waited();
+        stoppedEpoch = kept.stoppedEpoch();
     }
 
     /** The epoch after which this listener stopped the last fit, 0 if it did not stop it. */

@@ -1,5 +1,6 @@
 package org.atelier.core.training.listener;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -49,6 +50,22 @@ public final class EvaluateEachEpoch implements FitListener {
         epochs.add(record.epoch());
         losses.add(evaluation.loss());
         accuracies.add(evaluation.accuracy());
+    }
+
+    @Override
+    public Serializable backupState(FitContext context) {
+        return curve();
+    }
+
+    @Override
+    public void restoreState(FitContext context, Serializable state) {
+        SplitCurve kept = (SplitCurve) state;
+        onFitBegin(context);
+        for (int i = 0; i < kept.epochs().length; i++) {
+            epochs.add(kept.epochs()[i]);
+            losses.add(kept.loss()[i]);
+            accuracies.add(kept.accuracy()[i]);
+        }
     }
 
     /** The curve of the last fit: one point per recorded epoch. */

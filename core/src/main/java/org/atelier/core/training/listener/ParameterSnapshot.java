@@ -6,6 +6,8 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
 import java.util.List;
+import org.atelier.core.training.ArrayCopy;
+import org.atelier.core.training.StoredArray;
 
 /**
  * A copy of a block's parameter values kept on the device, to return to the best epoch's
@@ -33,7 +35,7 @@ final class ParameterSnapshot implements AutoCloseable {
                 copy.attach(manager);
                 copies.add(copy);
             } else {
-                value.copyTo(copies.get(i));
+                ArrayCopy.into(value, copies.get(i));
             }
         }
     }
@@ -46,7 +48,32 @@ final class ParameterSnapshot implements AutoCloseable {
     /** Copies the snapshot back into the parameters. */
     void restore() {
         for (int i = 0; i < copies.size(); i++) {
-            copies.get(i).copyTo(parameters.get(i).getArray());
+            ArrayCopy.into(copies.get(i), parameters.get(i).getArray());
+        }
+    }
+
+    /** The snapshot's values on the host, for a training backup; empty if none was taken. */
+    List<StoredArray> stored() {
+        return copies.stream().map(StoredArray::of).toList();
+    }
+
+    /**
+     * Sets the snapshot to stored values, as if {@link #take()} had been called when they were current.
+     *
+     * @param values what {@link #stored()} returned in an earlier fit of the same model
+     */
+    void restoreStored(List<StoredArray> values) {
+        if (!values.isEmpty() && values.size() != parameters.size()) {
+            throw new IllegalArgumentException("a stored snapshot of " + values.size() + " arrays cannot fill one of "
+                    + parameters.size() + " parameters");
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (copies.size() <= i) {
+                NDArray copy = values.get(i).toArray(manager);
+                copies.add(copy);
+            } else {
+                values.get(i).copyInto(copies.get(i));
+            }
         }
     }
 

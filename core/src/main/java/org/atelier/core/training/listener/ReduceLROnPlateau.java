@@ -1,5 +1,6 @@
 package org.atelier.core.training.listener;
 
+import java.io.Serializable;
 import org.atelier.core.training.EpochRecord;
 import org.atelier.core.training.FitContext;
 import org.atelier.core.training.FitListener;
@@ -63,6 +64,23 @@ public final class ReduceLROnPlateau implements FitListener {
             cooldownLeft = cooldown;
             wait = 0;
         }
+    }
+
+    /** What a training backup keeps (the rate itself is kept by the fit). */
+    private record State(double best, int waited, int cooldownLeft, int reductions) implements Serializable {}
+
+    @Override
+    public Serializable backupState(FitContext context) {
+        return new State(best, wait, cooldownLeft, reductions);
+    }
+
+    @Override
+    public void restoreState(FitContext context, Serializable state) {
+        State kept = (State) state;
+        best = kept.best();
+        wait = kept.waited();
+        cooldownLeft = kept.cooldownLeft();
+        reductions = kept.reductions();
     }
 
     /** How many times the last fit reduced the rate. */

@@ -1,5 +1,8 @@
 package org.atelier.core.training.listener;
 
+import org.atelier.core.training.StoredArray;
+import java.util.List;
+import java.io.Serializable;
 import org.atelier.core.training.EpochRecord;
 import org.atelier.core.training.FitContext;
 import org.atelier.core.training.FitListener;
@@ -59,6 +62,22 @@ public final class RestoreBestEpoch implements FitListener {
             }
         }
         snapshot = null;
+    }
+
+    /** What a training backup keeps: the best value and epoch, and that epoch's parameters (empty before one). */
+    private record State(double best, int bestEpoch, List<StoredArray> parameters) implements Serializable {}
+
+    @Override
+    public Serializable backupState(FitContext context) {
+        return new State(best, bestEpoch, snapshot.stored());
+    }
+
+    @Override
+    public void restoreState(FitContext context, Serializable state) {
+        State kept = (State) state;
+        best = kept.best();
+        bestEpoch = kept.bestEpoch();
+        snapshot.restoreStored(kept.parameters());
     }
 
     /** The epoch whose parameters the last fit ended with, -1 if it recorded none. */
