@@ -61,7 +61,8 @@ final class TrialCache {
                 }
                 params = moved.toString();
             }
-            return Optional.of(new TrialResult(kept.id(), kept.history(), kept.metrics(), params, kept.seconds(), null));
+            return Optional.of(new TrialResult(kept.id(), kept.history(), kept.metrics(), params, kept.seconds(), null,
+                    kept.testCurve()));
         } catch (IOException | RuntimeException unreadable) {
             // A damaged or foreign file is no result: the trial runs again and the file is replaced.
             return Optional.empty();
