@@ -46,6 +46,9 @@ final class LogScaleAxis extends LogarithmicAxis {
                 double high = Math.log10(data.getUpperBound());
                 double margin = Math.max(0.05 * (high - low), 0.01);
                 setRange(new Range(Math.pow(10, low - margin), Math.pow(10, high + margin)), false, false);
+                // The parent maps values below 10 with its "adjusted" near-linear log unless this flag is
+                // set, and only its setRange(Range) sets it: a plot built with its dataset would draw linearly.
+                setupSmallLogFlag();
                 return;
             }
         }
