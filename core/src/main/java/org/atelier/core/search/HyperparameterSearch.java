@@ -20,8 +20,8 @@ import org.atelier.core.trial.TrialSpec;
  * TrialRunner} runs them through whichever executor the run has (in process, child JVMs, a
  * cluster) and keeps each finished one: a search interrupted and resumed in the same run directory
  * ({@code --resume}) trains only the pairs that had not finished. {@link #run} does it all; an
- * experiment that runs several searches side by side submits {@link #trials()} of each in one batch,
- * then {@link #score}s them and runs the {@link #refitTrial}s.
+ * experiment that runs several searches side by side passes them all to {@link #run(TrialRunner,
+ * List)}, which submits their trials as one batch.
  *
  * <p>Where sklearn refits the best candidate and leaves testing to the caller, the refit trial
  * here also evaluates the test set after its last epoch ({@code FitSpec.evaluateTest}), so that the
@@ -152,12 +152,18 @@ public final class HyperparameterSearch {
             for (int s = 0; s < splits; s++) {
                 TrialResult result = results.get(c * splits + s);
                 score[s] = scoring.score(result);
-                time[s] = result.seconds();
+                time[s] = fitSeconds(result);
             }
             scores.add(score);
             seconds.add(time);
         }
         return CvResults.of(candidates, scores, seconds, scoring);
+    }
+
+    /** The seconds of a trial's epochs (sklearn's fit time: without loading data), or its wall time if it failed. */
+    private static double fitSeconds(TrialResult result) {
+        return result.succeeded() ? result.history().epochs().stream().mapToDouble(e -> e.seconds()).sum()
+                : result.seconds();
     }
 
     /**
@@ -186,13 +192,44 @@ public final class HyperparameterSearch {
      * @throws AtelierException if the best candidate has no score (every trial failed) or the refit fails
      */
     public SearchResult run(TrialRunner runner) {
-        CvResults results = score(runner.run(trials()));
-        if (!refit) {
-            return new SearchResult(this, results, null, null);
+        return run(runner, List.of(this)).get(0);
+    }
+
+    /**
+     * Runs several searches side by side: the (candidate, split) trials of all of them as one batch,
+     * so that parallel executors stay busy across searches, then the refits of those that refit as
+     * a second batch.
+     *
+     * @param runner where trials run
+     * @param searches the searches, with distinct names
+     * @return one result per search, in order
+     * @throws AtelierException if a search's best candidate has no score or a refit fails
+     */
+    public static List<SearchResult> run(TrialRunner runner, List<HyperparameterSearch> searches) {
+        List<TrialSpec> trials = new ArrayList<>();
+        searches.forEach(search -> trials.addAll(search.trials()));
+        List<TrialResult> results = runner.run(trials);
+        List<CvResults> scores = new ArrayList<>();
+        List<TrialSpec> refits = new ArrayList<>();
+        int from = 0;
+        for (HyperparameterSearch search : searches) {
+            int to = from + search.candidates.size() * search.cv.splitCount();
+            CvResults scored = search.score(results.subList(from, to));
+            scores.add(scored);
+            if (search.refit) {
+                refits.add(search.refitTrial(search.requireScored(scored).bestParams()));
+            }
+            from = to;
         }
-        TrialSpec refitTrial = refitTrial(requireScored(results).bestParams());
-        TrialResult refitted = TrialResult.requireSucceeded(runner.run(List.of(refitTrial))).get(0);
-        return new SearchResult(this, results, refitTrial, refitted);
+        List<TrialResult> refitted = refits.isEmpty() ? List.of() : TrialResult.requireSucceeded(runner.run(refits));
+        List<SearchResult> found = new ArrayList<>();
+        int next = 0;
+        for (int i = 0; i < searches.size(); i++) {
+            HyperparameterSearch search = searches.get(i);
+            found.add(search.refit ? new SearchResult(search, scores.get(i), refits.get(next), refitted.get(next++))
+                    : new SearchResult(search, scores.get(i), null, null));
+        }
+        return List.copyOf(found);
     }
 
     /**

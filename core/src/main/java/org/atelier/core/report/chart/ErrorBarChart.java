@@ -38,6 +38,7 @@ public final class ErrorBarChart {
         private record Series(String name, double[] x, double[] mean, double[] std, boolean joined) {}
 
         private boolean logX;
+        private double[] yRange;
         private final List<Series> series = new ArrayList<>();
 
         private Builder() {
@@ -47,6 +48,21 @@ public final class ErrorBarChart {
         /** Whether the x axis is logarithmic (all x values must be positive). */
         public Builder logX(boolean logX) {
             this.logX = logX;
+            return this;
+        }
+
+        /**
+         * Fixes the y range, e.g. so that panels side by side share it (default: fitted to the bars).
+         *
+         * @param low the lower end
+         * @param high the upper end, above {@code low}
+         * @return this builder
+         */
+        public Builder yRange(double low, double high) {
+            if (!(low < high) || !Double.isFinite(low) || !Double.isFinite(high)) {
+                throw new AtelierException("y range [" + low + ", " + high + "] is empty or not finite");
+            }
+            this.yRange = new double[] {low, high};
             return this;
         }
 
@@ -100,7 +116,11 @@ public final class ErrorBarChart {
                 renderer.setSeriesShape(s, new Ellipse2D.Double(-4, -4, 8, 8));
             }
             ValueAxis x = logX ? new LogScaleAxis(xLabel) : fittedAxis(xLabel);
-            XYPlot plot = new XYPlot(dataset, x, fittedAxis(yLabel), renderer);
+            ValueAxis y = fittedAxis(yLabel);
+            if (yRange != null) {
+                y.setRange(yRange[0], yRange[1]);
+            }
+            XYPlot plot = new XYPlot(dataset, x, y, renderer);
             return figure(plot, true);
         }
     }

@@ -37,9 +37,22 @@ public final class RankingChart {
         private record Entry(String group, String label, double mean, double std) {}
 
         private final List<Entry> entries = new ArrayList<>();
+        private final List<String> groups = new ArrayList<>();
 
         private Builder() {
             super("score", "");
+        }
+
+        /**
+         * Declares the groups in legend order, which fixes their colours (palette order) whatever
+         * group the best entry belongs to; groups not declared follow in order of appearance.
+         *
+         * @param names the groups
+         * @return this builder
+         */
+        public Builder groups(String... names) {
+            groups.addAll(List.of(names));
+            return this;
         }
 
         /**
@@ -65,24 +78,28 @@ public final class RankingChart {
                 throw new AtelierException("a ranking needs at least one entry; add one with entry(...)");
             }
             int n = entries.size();
-            Map<String, XYIntervalSeries> groups = new LinkedHashMap<>();
+            Map<String, XYIntervalSeries> series = new LinkedHashMap<>();
+            for (String group : groups) {
+                series.put(group, new XYIntervalSeries(group, false, true));
+            }
             String[] labels = new String[n];
             for (int i = 0; i < n; i++) {
                 Entry e = entries.get(i);
                 double row = n - 1 - i; // the first entry on the top row
                 labels[n - 1 - i] = e.label();
-                groups.computeIfAbsent(e.group(), g -> new XYIntervalSeries(g, false, true))
+                series.computeIfAbsent(e.group(), g -> new XYIntervalSeries(g, false, true))
                         .add(e.mean(), e.mean() - e.std(), e.mean() + e.std(), row, row, row);
             }
             XYIntervalSeriesCollection dataset = new XYIntervalSeriesCollection();
-            groups.values().forEach(dataset::addSeries);
+            series.values().stream().filter(g -> g.getItemCount() > 0).forEach(dataset::addSeries);
             XYErrorRenderer renderer = new XYErrorRenderer();
             renderer.setDrawYError(false);
             renderer.setCapLength(6);
             renderer.setErrorStroke(ChartStyle.stroke(2f, LineStyle.SOLID));
             renderer.setDefaultLinesVisible(false);
-            for (int s = 0; s < groups.size(); s++) {
-                renderer.setSeriesPaint(s, ChartStyle.color(s));
+            List<String> names = new ArrayList<>(series.keySet());
+            for (int s = 0; s < dataset.getSeriesCount(); s++) {
+                renderer.setSeriesPaint(s, ChartStyle.color(names.indexOf((String) dataset.getSeriesKey(s))));
                 renderer.setSeriesLinesVisible(s, false);
                 renderer.setSeriesShape(s, new Ellipse2D.Double(-5, -5, 10, 10));
             }
@@ -91,7 +108,7 @@ public final class RankingChart {
             rows.setLowerMargin(0.02);
             rows.setUpperMargin(0.02);
             XYPlot plot = new XYPlot(dataset, fittedAxis(xLabel), rows, renderer);
-            return figure(plot, groups.size() > 1);
+            return figure(plot, dataset.getSeriesCount() > 1);
         }
     }
 }

@@ -72,6 +72,11 @@ class SearchChartsTest {
         assertTrue(topRow(image, ChartStyle.color(0)) < topRow(image, ChartStyle.color(1)),
                 "the grid's best (first entry) lies above the random search's");
         assertThrows(AtelierException.class, () -> RankingChart.builder().build());
+
+        BufferedImage onlyRandom = save(RankingChart.builder().groups("grid", "random")
+                .entry("random", "random #1", 0.97, 0.01).build(), "ranking-declared-groups.png");
+        assertTrue(count(onlyRandom, ChartStyle.color(1)) > 50, "a declared group keeps its colour");
+        assertEquals(0, count(onlyRandom, ChartStyle.color(0)), "an empty declared group draws nothing");
     }
 
     private BufferedImage save(ChartFigure figure, String name) throws IOException {
