@@ -1,6 +1,8 @@
 package org.atelier.experiments.study3;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +26,6 @@ import org.atelier.core.trial.FitSpec;
 import org.atelier.core.trial.TrialResult;
 import org.atelier.core.trial.TrialSpec;
 import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -225,29 +226,23 @@ final class HyperparameterSearchReport {
         return table;
     }
 
-    /** The refits' per-epoch history: training loss and accuracy, test loss and accuracy, seconds. */
+    /**
+     * The refits' per-epoch history ({@code History.toTable()}'s columns without the validation ones,
+     * since a refit holds nothing out) with the search's name first and the test loss and accuracy.
+     */
     static Table refitHistories(List<SearchResult> results) {
-        StringColumn search = StringColumn.create("search");
-        IntColumn epoch = IntColumn.create("epoch");
-        DoubleColumn trainLoss = DoubleColumn.create("train_loss");
-        DoubleColumn trainAccuracy = DoubleColumn.create("train_accuracy");
-        DoubleColumn testLoss = DoubleColumn.create("test_loss");
-        DoubleColumn testAccuracy = DoubleColumn.create("test_accuracy");
-        DoubleColumn seconds = DoubleColumn.create("seconds");
+        Table all = null;
         for (SearchResult result : results) {
             TrialResult refit = result.refitResult();
+            Table table = refit.history().toTable().removeColumns("val_loss", "val_accuracy");
             SplitCurve test = refit.requireTestCurve();
-            for (EpochRecord record : refit.history().epochs()) {
-                search.append(result.search().name());
-                epoch.append(record.epoch());
-                trainLoss.append(record.trainLoss());
-                trainAccuracy.append(record.trainAccuracy());
-                testLoss.append(test.lossAt(record.epoch()));
-                testAccuracy.append(test.accuracyAt(record.epoch()));
-                seconds.append(record.seconds());
-            }
+            int[] epochs = table.intColumn("epoch").asIntArray();
+            table.insertColumn(0, StringColumn.create("search", Collections.nCopies(epochs.length, result.search().name())));
+            table.addColumns(DoubleColumn.create("test_loss", Arrays.stream(epochs).mapToDouble(test::lossAt).toArray()),
+                    DoubleColumn.create("test_accuracy", Arrays.stream(epochs).mapToDouble(test::accuracyAt).toArray()));
+            all = all == null ? table : all.append(table);
         }
-        return Table.create("history").addColumns(search, epoch, trainLoss, trainAccuracy, testLoss, testAccuracy, seconds);
+        return all;
     }
 
     /**

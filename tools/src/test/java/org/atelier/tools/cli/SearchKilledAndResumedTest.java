@@ -4,19 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.atelier.core.report.Summary;
-import org.atelier.core.trial.JvmCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +35,8 @@ class SearchKilledAndResumedTest {
     @Test
     void aKilledSearchResumesFromItsFinishedFits() throws Exception {
         Path out = temp.resolve("search");
-        List<String> stderr = runAndKillAfterTheThirdFit(List.of("run", EXPERIMENT, "--smoke", "--out", out.toString()));
+        List<String> stderr = SignalledRun.run(List.of("run", EXPERIMENT, "--smoke", "--out", out.toString()),
+                line -> THIRD_FIT.matcher(line).matches(), "KILL", 137);
         assertFalse(Files.exists(out), "a killed run is not moved into place: " + stderr);
         try (var files = Files.list(temp)) {
             assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith("search.partial-")),
@@ -64,30 +59,6 @@ class SearchKilledAndResumedTest {
         assertEquals(Files.readAllLines(whole.resolve("grid-cv-results.csv")).stream().map(SearchKilledAndResumedTest::scores)
                 .toList(), Files.readAllLines(out.resolve("grid-cv-results.csv")).stream()
                         .map(SearchKilledAndResumedTest::scores).toList());
-    }
-
-    /** Starts the CLI in a child JVM and kills it (SIGKILL) once the search reported its third finished fit. */
-    private static List<String> runAndKillAfterTheThirdFit(List<String> arguments) throws Exception {
-        Process child = JvmCommand.of(AtelierCli.class.getName(), arguments)
-                .processBuilder().redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader err = new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
-            boolean killed = false;
-            for (String line = err.readLine(); line != null; line = err.readLine()) {
-                lines.add(line);
-                if (!killed && THIRD_FIT.matcher(line).matches()) {
-                    new ProcessBuilder("kill", "-KILL", String.valueOf(child.pid())).start().waitFor();
-                    killed = true;
-                }
-            }
-            assertTrue(killed, "the search finished before its third fit was reported: " + lines);
-        } finally {
-            if (!child.waitFor(60, TimeUnit.SECONDS)) {
-                child.destroyForcibly();
-            }
-        }
-        assertEquals(137, child.exitValue(), "exit status of SIGKILL: " + lines);
-        return lines;
     }
 
     private static Map<String, Double> results(Summary summary) {
