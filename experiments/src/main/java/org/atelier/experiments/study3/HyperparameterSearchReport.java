@@ -285,6 +285,10 @@ final class HyperparameterSearchReport {
         double margin = Math.max(0.05 * (top - bottom), 1e-3);
         left.yRange(bottom - margin, top + margin);
         right.yRange(bottom - margin, top + margin);
+        double slowest = all.stream().mapToDouble(c -> number(c.params().get(LEARNING_RATE))).min().orElse(1e-3);
+        double fastest = all.stream().mapToDouble(c -> number(c.params().get(LEARNING_RATE))).max().orElse(1);
+        left.xRange(slowest / 1.3, fastest * 1.3);
+        right.xRange(slowest / 1.3, fastest * 1.3);
         return new FigureRow("Cross-validation score against the learning rate", List.of(left.build(), right.build()));
     }
 

@@ -38,6 +38,7 @@ public final class ErrorBarChart {
         private record Series(String name, double[] x, double[] mean, double[] std, boolean joined) {}
 
         private boolean logX;
+        private double[] xRange;
         private double[] yRange;
         private final List<Series> series = new ArrayList<>();
 
@@ -52,6 +53,18 @@ public final class ErrorBarChart {
         }
 
         /**
+         * Fixes the x range, e.g. so that panels side by side share it (default: fitted to the points).
+         *
+         * @param low the lower end (positive on a log axis)
+         * @param high the upper end, above {@code low}
+         * @return this builder
+         */
+        public Builder xRange(double low, double high) {
+            this.xRange = range("x", low, high);
+            return this;
+        }
+
+        /**
          * Fixes the y range, e.g. so that panels side by side share it (default: fitted to the bars).
          *
          * @param low the lower end
@@ -59,11 +72,15 @@ public final class ErrorBarChart {
          * @return this builder
          */
         public Builder yRange(double low, double high) {
-            if (!(low < high) || !Double.isFinite(low) || !Double.isFinite(high)) {
-                throw new AtelierException("y range [" + low + ", " + high + "] is empty or not finite");
-            }
-            this.yRange = new double[] {low, high};
+            this.yRange = range("y", low, high);
             return this;
+        }
+
+        private static double[] range(String axis, double low, double high) {
+            if (!(low < high) || !Double.isFinite(low) || !Double.isFinite(high)) {
+                throw new AtelierException(axis + " range [" + low + ", " + high + "] is empty or not finite");
+            }
+            return new double[] {low, high};
         }
 
         /**
@@ -116,6 +133,9 @@ public final class ErrorBarChart {
                 renderer.setSeriesShape(s, new Ellipse2D.Double(-4, -4, 8, 8));
             }
             ValueAxis x = logX ? new LogScaleAxis(xLabel) : fittedAxis(xLabel);
+            if (xRange != null) {
+                x.setRange(xRange[0], xRange[1]);
+            }
             ValueAxis y = fittedAxis(yLabel);
             if (yRange != null) {
                 y.setRange(yRange[0], yRange[1]);
