@@ -101,22 +101,22 @@ public final class HyperparameterSearchExperiment implements Experiment {
                 Param.ofInts("grid_hidden_units", List.of(64, 512), "the grid's hidden units").smoke(List.of(16, 32))
                         .between(1, 10_000),
                 Param.ofInt("n_iter", 16, "candidates the random search draws").smoke(3).between(1, 1000),
-                Param.ofDouble("random_lr_min", 1e-3, "the random search's learning rate: log-uniform from")
+                Param.ofDouble("random_lr_min", 1e-3, "the random search's learning rate is drawn log-uniform from this")
                         .between(1e-6, 10),
-                Param.ofDouble("random_lr_max", 1.0, "… to").between(1e-6, 10),
-                Param.ofInts("random_batch_sizes", List.of(32, 64, 128, 256), "the random search's batch sizes (one of)")
+                Param.ofDouble("random_lr_max", 1.0, "… up to this (excluded)").between(1e-6, 10),
+                Param.ofInts("random_batch_sizes", List.of(32, 64, 128, 256), "the random search's batch sizes, each equally likely")
                         .smoke(List.of(64)).between(1, 60_000),
-                Param.ofInt("random_epochs_min", 2, "the random search's epochs: whole numbers from").smoke(1)
+                Param.ofInt("random_epochs_min", 2, "the random search's epochs are drawn as whole numbers from this").smoke(1)
                         .between(1, 100),
-                Param.ofInt("random_epochs_max", 8, "… to (included)").smoke(1).between(1, 100),
-                Param.ofInt("random_hidden_min", 32, "the random search's hidden units: whole numbers from").smoke(16)
+                Param.ofInt("random_epochs_max", 8, "… up to this (included)").smoke(1).between(1, 100),
+                Param.ofInt("random_hidden_min", 32, "the random search's hidden units are drawn as whole numbers from this").smoke(16)
                         .between(1, 10_000),
-                Param.ofInt("random_hidden_max", 512, "… to (included)").smoke(32).between(1, 10_000));
+                Param.ofInt("random_hidden_max", 512, "… up to this (included)").smoke(32).between(1, 10_000));
     }
 
     @Override
     public List<RunFile> outputs() {
-        return List.of(HyperparameterSearchReport.REPORT, Study3Report.HISTORY, GRID_CSV, GRID_MD, RANDOM_CSV,
+        return List.of(HyperparameterSearchReport.REPORT, HyperparameterSearchReport.HISTORY, GRID_CSV, GRID_MD, RANDOM_CSV,
                 RANDOM_MD, BY_RATE, RANKING);
     }
 
@@ -147,7 +147,7 @@ public final class HyperparameterSearchExperiment implements Experiment {
         dir.markdown(RANDOM_MD, randomResult.cvResults().rankedTable(Integer.MAX_VALUE), 4);
         dir.save(BY_RATE, HyperparameterSearchReport.scoreByLearningRate(gridResult, randomResult));
         dir.save(RANKING, HyperparameterSearchReport.ranking(gridResult, randomResult, 12));
-        dir.csv(Study3Report.HISTORY, HyperparameterSearchReport.refitHistories(found));
+        dir.csv(HyperparameterSearchReport.HISTORY, HyperparameterSearchReport.refitHistories(found));
         report.search(gridResult, GRID_MD, GRID_CSV, BY_RATE);
         report.search(randomResult, RANDOM_MD, RANDOM_CSV, BY_RATE);
         report.compare(gridResult, randomResult, RANKING);

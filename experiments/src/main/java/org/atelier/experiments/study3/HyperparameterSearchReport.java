@@ -46,6 +46,10 @@ final class HyperparameterSearchReport {
     static final RunFile REPORT = new RunFile("report.md",
             "the searches, their ranked candidates, grid against random, and the refitted best candidates' test accuracy");
 
+    /** The refits' histories. */
+    static final RunFile HISTORY = new RunFile("history.csv", "per-epoch history of each search's refit (search, epoch,"
+            + " training loss and accuracy, learning rate, seconds, steps, test loss and accuracy)");
+
     /** Rows of each search's ranked table shown in the report (the Markdown file holds all). */
     private static final int SHOWN = 10;
 
