@@ -95,20 +95,20 @@ public final class HyperparameterSearchExperiment implements Experiment {
                 Param.ofChoice("optimizer", List.of(FitSpec.SGD, FitSpec.ADAM), FitSpec.SGD, "the optimizer of every fit"),
                 Param.ofDoubles("grid_learning_rates", List.of(0.003, 0.03, 0.3), "the grid's learning rates")
                         .smoke(List.of(0.03, 0.3)).between(1e-6, 10),
-                Param.ofInts("grid_batch_sizes", List.of(32, 128), "the grid's batch sizes").smoke(List.of(64))
+                Param.ofInts("grid_batch_sizes", List.of(64, 256), "the grid's batch sizes").smoke(List.of(64))
                         .between(1, 60_000),
-                Param.ofInts("grid_epochs", List.of(3, 6), "the grid's epochs").smoke(List.of(1)).between(1, 100),
+                Param.ofInts("grid_epochs", List.of(2, 5), "the grid's epochs").smoke(List.of(1)).between(1, 100),
                 Param.ofInts("grid_hidden_units", List.of(64, 512), "the grid's hidden units").smoke(List.of(16, 32))
                         .between(1, 10_000),
-                Param.ofInt("n_iter", 16, "candidates the random search draws").smoke(3).between(1, 1000),
+                Param.ofInt("n_iter", 12, "candidates the random search draws").smoke(3).between(1, 1000),
                 Param.ofDouble("random_lr_min", 1e-3, "the random search's learning rate is drawn log-uniform from this")
                         .between(1e-6, 10),
                 Param.ofDouble("random_lr_max", 1.0, "… up to this (excluded)").between(1e-6, 10),
-                Param.ofInts("random_batch_sizes", List.of(32, 64, 128, 256), "the random search's batch sizes, each equally likely")
+                Param.ofInts("random_batch_sizes", List.of(64, 128, 256), "the random search's batch sizes, each equally likely")
                         .smoke(List.of(64)).between(1, 60_000),
                 Param.ofInt("random_epochs_min", 2, "the random search's epochs are drawn as whole numbers from this").smoke(1)
                         .between(1, 100),
-                Param.ofInt("random_epochs_max", 8, "… up to this (included)").smoke(1).between(1, 100),
+                Param.ofInt("random_epochs_max", 6, "… up to this (included)").smoke(1).between(1, 100),
                 Param.ofInt("random_hidden_min", 32, "the random search's hidden units are drawn as whole numbers from this").smoke(16)
                         .between(1, 10_000),
                 Param.ofInt("random_hidden_max", 512, "… up to this (included)").smoke(32).between(1, 10_000));
