@@ -63,6 +63,11 @@ public final class Splits {
                 next = (next + 1) % k;
             }
         }
+        return folds(foldOf, k);
+    }
+
+    /** The folds of an assignment of samples to folds, both index lists ascending. */
+    private static List<Fold> folds(int[] foldOf, int k) {
         List<Fold> folds = new ArrayList<>(k);
         for (int fold = 0; fold < k; fold++) {
             int f = fold;
@@ -71,6 +76,35 @@ public final class Splits {
             folds.add(new Fold(fold, train, test));
         }
         return List.copyOf(folds);
+    }
+
+    /**
+     * Plain k-fold cross-validation, as scikit-learn's {@code KFold(k, shuffle=True)}: the sample
+     * indices are shuffled once and cut into {@code k} consecutive blocks, the first {@code n mod k}
+     * one sample larger. Classes are not balanced across folds; use {@link #stratifiedKFold} for
+     * that. Every sample is held out exactly once.
+     *
+     * @param data the dataset to split
+     * @param k the number of folds, at least 2 and at most the number of samples
+     * @param seed the shuffle seed
+     * @return the {@code k} folds in order
+     */
+    public static List<Fold> kFold(LabeledData data, int k, long seed) {
+        if (k < 2 || k > data.size()) {
+            throw new IllegalArgumentException("k = " + k + " folds is not in [2, " + data.size() + "]");
+        }
+        int[] order = IntStream.range(0, data.size()).toArray();
+        shuffle(order, new Random(seed));
+        int[] foldOf = new int[data.size()];
+        int start = 0;
+        for (int fold = 0; fold < k; fold++) {
+            int size = data.size() / k + (fold < data.size() % k ? 1 : 0);
+            for (int i = start; i < start + size; i++) {
+                foldOf[order[i]] = fold;
+            }
+            start += size;
+        }
+        return folds(foldOf, k);
     }
 
     /** The sample indices of each class, each class's list shuffled with one generator seeded once. */

@@ -14,9 +14,11 @@ import java.util.TreeMap;
  *
  * <p>The core's recipes {@code fashion-mnist} and {@code mnist} take {@code validation} (the
  * stratified hold-out share, default 0.1; 0 for none), {@code splitSeed} (default 42), {@code
- * smoke} (keep 400 training, 200 validation and 200 test images; default false) and {@code
- * standardize} ({@code global} (default), {@code per-feature} or {@code none}, fitted on the
- * training split only).
+ * smoke} (keep 400 training, 200 validation and 200 test images, or 600 training images when
+ * nothing is held out; default false), {@code standardize} ({@code global} (default), {@code
+ * per-feature} or {@code none}, fitted on the training split only), and for cross-validation
+ * {@code folds} (k ≥ 2; needs {@code validation=0}), {@code fold} (0 … k − 1: the fold held out as
+ * validation split) and {@code foldKind} ({@code stratified} (default) or {@code plain}).
  *
  * @param recipe the recipe's name, e.g. {@code fashion-mnist}
  * @param args the recipe's arguments by name, sorted

@@ -117,8 +117,8 @@ class TrialValuesTest {
                 () -> new FitSpec("rmsprop", 0.1, 64, 1, false, null, null, false, null)).getMessage());
         assertEquals("model mlp takes hidden-layer widths, whole numbers ≥ 1; got 'wide'", assertThrows(
                 AtelierException.class, () -> registry.model("mlp").create(List.of("wide"), 10)).getMessage());
-        assertEquals("unknown argument 'valdation' for data recipe fashion-mnist; known: smoke, splitSeed, standardize,"
-                + " validation", assertThrows(AtelierException.class, () -> registry.data("fashion-mnist")
+        assertEquals("unknown argument 'valdation' for data recipe fashion-mnist; known: fold, foldKind, folds, smoke,"
+                + " splitSeed, standardize, validation", assertThrows(AtelierException.class, () -> registry.data("fashion-mnist")
                         .load(Map.of("valdation", "0.1"), null)).getMessage());
     }
 

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -194,27 +191,7 @@ class InterruptAndResumeTest {
 
     /** Starts the CLI in a child JVM and sends it SIGTERM as soon as the first trial finished. */
     private static List<String> runAndStopAfterTheFirstTrial(List<String> arguments) throws Exception {
-        Process child = JvmCommand.of(AtelierCli.class.getName(), arguments)
-                .processBuilder().redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader err = new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
-            boolean stopped = false;
-            for (String line = err.readLine(); line != null; line = err.readLine()) {
-                lines.add(line);
-                if (!stopped && line.startsWith("trial 1/")) {
-                    // kill(1) rather than Process.destroy(), which would also close the pipe read here
-                    new ProcessBuilder("kill", "-TERM", String.valueOf(child.pid())).start().waitFor();
-                    stopped = true;
-                }
-            }
-            assertTrue(stopped, "the run finished before a trial was reported: " + lines);
-        } finally {
-            if (!child.waitFor(60, TimeUnit.SECONDS)) {
-                child.destroyForcibly();
-            }
-        }
-        assertEquals(143, child.exitValue(), "exit status of SIGTERM: " + lines);
-        return lines;
+        return SignalledRun.run(arguments, line -> line.startsWith("trial 1/"), "TERM", 143);
     }
 
     private static Map<String, Double> results(Summary summary) {
