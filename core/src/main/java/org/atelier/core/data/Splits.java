@@ -73,6 +73,32 @@ public final class Splits {
         return List.copyOf(folds);
     }
 
+    /**
+     * Repeated stratified k-fold cross-validation: {@link #stratifiedKFold} {@code repeats} times,
+     * each time with another shuffle, so that an estimate can be averaged over the ways of dealing
+     * the samples to folds instead of depending on one of them (scikit-learn's {@code
+     * RepeatedStratifiedKFold}). The shuffle seeds of the repetitions are drawn from one {@link
+     * Random} seeded with {@code seed}; repetition 0 is therefore not {@code stratifiedKFold(data,
+     * k, seed)}.
+     *
+     * @param data the dataset to split
+     * @param k the number of folds per repetition, at least 2 and at most the number of samples
+     * @param repeats the number of repetitions, at least 1
+     * @param seed the seed of the repetitions' shuffle seeds
+     * @return one list of {@code k} folds per repetition; within a repetition every sample is held out once
+     */
+    public static List<List<Fold>> repeatedStratifiedKFold(LabeledData data, int k, int repeats, long seed) {
+        if (repeats < 1) {
+            throw new IllegalArgumentException("repeats = " + repeats + " is not at least 1");
+        }
+        Random seeds = new Random(seed);
+        List<List<Fold>> repetitions = new ArrayList<>(repeats);
+        for (int r = 0; r < repeats; r++) {
+            repetitions.add(stratifiedKFold(data, k, seeds.nextLong()));
+        }
+        return List.copyOf(repetitions);
+    }
+
     /** The sample indices of each class, each class's list shuffled with one generator seeded once. */
     private static int[][] shuffledByClass(LabeledData data, long seed) {
         int[] counts = data.classCounts();
