@@ -26,6 +26,21 @@ public final class Splits {
      * @return the parts, named {@code NAME/train} and {@code NAME/validation}
      */
     public static TrainValidation stratified(LabeledData data, double validationFraction, long seed) {
+        Fold fold = stratifiedHoldOut(data, validationFraction, seed);
+        return new TrainValidation(data.subset(fold.trainIndices(), data.name() + "/train"),
+                data.subset(fold.testIndices(), data.name() + "/validation"));
+    }
+
+    /**
+     * The indices of {@link #stratified}'s split, as one fold: for taking the same samples from
+     * another version of the data (e.g. differently scaled features with the same labels).
+     *
+     * @param data the dataset to split; only its labels are read
+     * @param validationFraction the share held out, in {@code (0, 1)}
+     * @param seed the shuffle seed
+     * @return fold 0, its test indices the held-out samples, both index lists ascending
+     */
+    public static Fold stratifiedHoldOut(LabeledData data, double validationFraction, long seed) {
         if (!(validationFraction > 0 && validationFraction < 1)) {
             throw new IllegalArgumentException("validation fraction " + validationFraction + " is not in (0, 1)");
         }
@@ -35,6 +50,32 @@ public final class Splits {
             for (int i = 0; i < take; i++) {
                 heldOut[members[i]] = true;
             }
+        }
+        int[] validation = IntStream.range(0, heldOut.length).filter(i -> heldOut[i]).toArray();
+        int[] train = IntStream.range(0, heldOut.length).filter(i -> !heldOut[i]).toArray();
+        return new Fold(0, train, validation);
+    }
+
+    /**
+     * Holds out a random fraction of the samples regardless of their class: the split that {@link
+     * #stratified} improves on. On small data its parts' class proportions drift from the whole's
+     * (a class can even miss a part), which is why it is here: to show that drift.
+     *
+     * @param data the dataset to split
+     * @param validationFraction the share held out, in {@code (0, 1)}; {@code round(N × fraction)} samples
+     * @param seed the shuffle seed
+     * @return the parts, named {@code NAME/train} and {@code NAME/validation}, in the original sample order
+     */
+    public static TrainValidation random(LabeledData data, double validationFraction, long seed) {
+        if (!(validationFraction > 0 && validationFraction < 1)) {
+            throw new IllegalArgumentException("validation fraction " + validationFraction + " is not in (0, 1)");
+        }
+        int[] order = IntStream.range(0, data.size()).toArray();
+        shuffle(order, new Random(seed));
+        boolean[] heldOut = new boolean[data.size()];
+        long take = Math.round(data.size() * validationFraction);
+        for (int i = 0; i < take; i++) {
+            heldOut[order[i]] = true;
         }
         int[] validation = IntStream.range(0, heldOut.length).filter(i -> heldOut[i]).toArray();
         int[] train = IntStream.range(0, heldOut.length).filter(i -> !heldOut[i]).toArray();

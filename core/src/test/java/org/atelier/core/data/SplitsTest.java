@@ -118,6 +118,19 @@ class SplitsTest {
         assertThrows(IllegalArgumentException.class, () -> Splits.repeatedStratifiedKFold(data, 4, 0, 9));
     }
 
+    @Test
+    void randomSplitIgnoresClasses() {
+        LabeledData data = unbalanced();
+        TrainValidation split = Splits.random(data, 0.2, 4);
+        assertEquals(Math.round(data.size() * 0.2), split.validation().size());
+        assertEquals(data.size(), split.train().size() + split.validation().size());
+        assertEquals(data.size(), IntStream.concat(ids(split.train()), ids(split.validation())).distinct().count());
+        // over many seeds the held-out share of the smallest class wanders; stratified it never does
+        boolean drifts = IntStream.range(0, 50).anyMatch(seed ->
+                Splits.random(data, 0.2, seed).validation().classCounts()[2] != Math.round(12 * 0.2));
+        assertTrue(drifts, "a random split does not keep class proportions");
+    }
+
     private static IntStream ids(LabeledData part) {
         float[] values = part.featureValues();
         return IntStream.range(0, values.length).map(i -> (int) values[i]);
