@@ -12,6 +12,7 @@ import org.atelier.core.evaluation.CrossValidation;
 import org.atelier.core.evaluation.HoldOut;
 import org.atelier.core.evaluation.MajorityClassifier;
 import org.atelier.core.report.chart.ChartFigure;
+import org.atelier.core.report.chart.EpochAxis;
 import org.atelier.core.report.chart.LineChart;
 import org.atelier.core.stats.BootstrapInterval;
 import org.atelier.core.stats.MeanStd;
@@ -145,6 +146,6 @@ record ClassifierResults(List<Entry> entries) {
             chart.series(String.format(Locale.ROOT, "%s (%.3f ± %.3f)", e.name(), all.mean(), all.std()), x,
                     means);
         }
-        return chart.build();
+        return EpochAxis.wholeEpochs(chart.build());
     }
 }

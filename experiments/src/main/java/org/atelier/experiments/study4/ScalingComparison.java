@@ -1,5 +1,6 @@
 package org.atelier.experiments.study4;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.atelier.core.data.Fold;
@@ -54,14 +55,18 @@ record ScalingComparison(List<Row> rows, double meanShift, double stdChange) {
      * @param heldOut the train/test split's indices
      * @param folds the cross-validation folds
      * @param classifiers the classifiers, without scaling of their own
+     * @param progress where one line per classifier and regime goes
      * @return the comparison
      */
-    static ScalingComparison run(LabeledData data, Fold heldOut, List<List<Fold>> folds, List<Classifier> classifiers) {
+    static ScalingComparison run(LabeledData data, Fold heldOut, List<List<Fold>> folds, List<Classifier> classifiers,
+            PrintStream progress) {
         LabeledData leaked = Standardizer.fit(data, Standardizer.Mode.PER_FEATURE).apply(data);
         TrainValidation split = heldOut.split(data);
         TrainValidation leakedSplit = heldOut.split(leaked);
         List<Row> rows = new ArrayList<>();
+        int fits = 1 + folds.stream().mapToInt(List::size).sum();
         for (Classifier classifier : classifiers) {
+            progress.printf("wine-evaluation: %s, three scalings, %d fits each%n", classifier.name(), fits);
             Classifier scaled = classifier.standardized();
             rows.add(new Row(classifier.name(), Regime.TRAIN_ONLY, HoldOut.of(scaled, split),
                     CrossValidation.run(scaled, data, folds)));

@@ -142,7 +142,8 @@ public final class WineEvaluation implements Experiment {
         Classifier knn = new NearestNeighborClassifier(context.manager(), params.getInt("neighbors"), 2);
         List<List<Fold>> folds = Splits.repeatedStratifiedKFold(wine, params.getInt("folds"), params.getInt("repeats"), seed);
 
-        ScalingComparison scaling = ScalingComparison.run(wine, heldOut, folds, List.of(network, knn));
+        ScalingComparison scaling = ScalingComparison.run(wine, heldOut, folds, List.of(network, knn),
+                context.progress());
         dir.csv(SCALING, scaling.table());
         report.scaling(scaling, SCALING);
 
@@ -151,6 +152,7 @@ public final class WineEvaluation implements Experiment {
         evaluation.write(dir, TEST, "Network on the wine test part: confusion matrix");
         report.testSet(networkTest, evaluation, TEST);
 
+        context.progress().println("wine-evaluation: majority class and softmax regression");
         ClassifierResults results = ClassifierResults.run(List.of(new MajorityClassifier(), softmax.standardized()),
                 wine, heldOut, folds, scaling, params.getDouble("confidence"), params.getInt("bootstrap_resamples"), seed);
         dir.csv(HOLD_OUT, results.holdOutTable());

@@ -152,15 +152,17 @@ final class WineEvaluationReport {
                         + "same seeds; cross-validated columns over every fold of every repetition (" + table.name()
                         + "):")
                 .table(scaling.table(), 4)
-                .paragraph(String.format(Locale.ROOT, "**No scaling** is what hurts: the network falls from %.1f %% to "
-                        + "%.1f %% test accuracy (cross-validated %.1f %% → %.1f %%), %s from %.1f %% to %.1f %% "
-                        + "(%.1f %% → %.1f %%): the wide features (proline, magnesium) swamp the others in distances "
-                        + "and in the first layer's sums, and Adam's steps of about the learning rate hardly move "
-                        + "weights that meet inputs in the hundreds.", 100 * proper.holdOut().testAccuracy(),
+                .paragraph(String.format(Locale.ROOT, "**No scaling** is what hurts: the network's test accuracy goes "
+                        + "from %.1f %% to %.1f %% (cross-validated %.1f %% → %.1f %%), %s's from %.1f %% to %.1f %% "
+                        + "(%.1f %% → %.1f %%). For k nearest neighbours the wide features (proline, magnesium) are "
+                        + "nearly the whole distance. For the network they dominate the first layer's sums, so the "
+                        + "loss is badly conditioned: one learning rate is too large for proline's weights or too "
+                        + "small for those of features near 1. Unscaled, the network reaches only %.1f %% on its own "
+                        + "training wines: it underfits, it does not overfit.", 100 * proper.holdOut().testAccuracy(),
                         100 * none.holdOut().testAccuracy(), 100 * proper.cv().all().mean(),
                         100 * none.cv().all().mean(), knn, 100 * knnProper.holdOut().testAccuracy(),
                         100 * knnNone.holdOut().testAccuracy(), 100 * knnProper.cv().all().mean(),
-                        100 * knnNone.cv().all().mean()))
+                        100 * knnNone.cv().all().mean(), 100 * none.holdOut().trainAccuracy()))
                 .paragraph(String.format(Locale.ROOT, "**The leak** changes the network's test accuracy by %+.1f "
                         + "points (%+d of %d test wines) and its cross-validated accuracy by %+.2f points. That is "
                         + "small, and the run shows why: mean and standard deviation are two numbers per feature, "
@@ -195,10 +197,12 @@ final class WineEvaluationReport {
         section.paragraph("The network (13 inputs, one hidden ReLU layer, 3 outputs; Adam, fixed epochs, standardized "
                 + "on the training part) fitted on the training part and applied once to the test part:");
         evaluation.addTo(section.body(), files, "the network", "wines");
+        boolean close = Math.abs(matrix.macroF1() - matrix.microF1()) < 0.02;
         section.paragraph(String.format(Locale.ROOT, "Macro averages weight the three cultivars equally; micro "
-                + "averages pool the samples, so they equal the accuracy and are dominated by the largest cultivar. "
-                + "They agree here (macro F1 %.4f, micro F1 %.4f) because the classes are of similar size and "
-                + "similarly easy. %s", matrix.macroF1(), matrix.microF1(),
+                + "averages pool the wines, so they equal the accuracy and lean towards the largest cultivar. "
+                + "Here macro F1 is %.4f and micro F1 %.4f: %s %s", matrix.macroF1(), matrix.microF1(), close
+                        ? "close, because the cultivars are of similar size and no cultivar is much harder than the others."
+                        : "apart, because the cultivars are not equally hard and the per-class F1 scores differ.",
                 worst.count() == 0 ? "No wine was misclassified."
                         : "The most confused pair is " + worst.names() + " (" + worst.count() + " wines)."))
                 .answer(String.format(Locale.ROOT, "**Test accuracy:** %.2f %% (%d of %d wines), macro F1 %.4f, micro "
@@ -219,9 +223,10 @@ final class WineEvaluationReport {
                         + "and %.1f %% of the test wines (gap %+.1f points). Training accuracy is no estimate of "
                         + "performance: a model that memorizes reaches 100 %% on its own data (1-NN would, by "
                         + "construction) whatever it does on new wines; only held-out data measures generalization. "
-                        + "With %d test wines, one wine is %.1f points, so a gap of a few points is within the test "
-                        + "part's noise.", 100 * n.trainAccuracy(), 100 * n.testAccuracy(),
-                        100 * (n.trainAccuracy() - n.testAccuracy()), n.correct().length, 100.0 / n.correct().length))
+                        + "With %d test wines, one wine is %.1f points: the gap is %.1f wines' worth.",
+                        100 * n.trainAccuracy(), 100 * n.testAccuracy(), 100 * (n.trainAccuracy() - n.testAccuracy()),
+                        n.correct().length, 100.0 / n.correct().length,
+                        (n.trainAccuracy() - n.testAccuracy()) * n.correct().length))
                 .answer(String.format(Locale.ROOT, "**Training vs held out:** network %.1f %% on its training wines, "
                         + "%.1f %% on the test wines.", 100 * n.trainAccuracy(), 100 * n.testAccuracy()))
                 .metric("train_accuracy", n.trainAccuracy());
@@ -282,9 +287,14 @@ final class WineEvaluationReport {
                     + "cross-validated. ", capitalize(e.name()), 100 * e.holdOut().testAccuracy(),
                     100 * e.cv().all().mean(), 100 * e.cv().all().std()));
         }
-        text.append("The wine cultivars are almost linearly separable once scaled, so softmax regression and "
-                + "k nearest neighbours are close to the network: a hidden layer has little left to add, and the "
-                + "differences are a few wines. Whether they are more than noise is §9's question.");
+        List<ClassifierResults.Entry> ranked = results.entries().stream()
+                .sorted((a, b) -> Double.compare(b.cv().all().mean(), a.cv().all().mean())).toList();
+        text.append("Ranked by repeated cross-validation, the most stable of these estimates: ")
+                .append(String.join(" > ", ranked.stream().map(ClassifierResults.Entry::name).toList()))
+                .append(String.format(Locale.ROOT, ". The best three lie within %.1f points of each other: once "
+                        + "scaled, the cultivars are nearly linearly separable, so a hidden layer has little to add. "
+                        + "Whether the network and softmax regression really differ is §9's question.",
+                        100 * (ranked.get(0).cv().all().mean() - ranked.get(2).cv().all().mean())));
         section.paragraph(text.toString())
                 .answer(String.format(Locale.ROOT, "**Baselines (test part):** majority class %.1f %%, %s.",
                         100 * baseline.holdOut().testAccuracy(), String.join(", ", results.entries().stream()
@@ -298,30 +308,33 @@ final class WineEvaluationReport {
     /** The bootstrap replicates with the interval's ends and the estimate marked. */
     static ChartFigure bootstrapChart(BootstrapInterval interval, int testSize) {
         double[] replicates = interval.replicates();
-        double span = replicates[replicates.length - 1] - replicates[0];
+        // an accuracy on n wines is a multiple of 1/n: one bin per possible value, centred on it
+        double step = 1.0 / testSize;
+        double first = replicates[0];
+        double last = replicates[replicates.length - 1];
         ChartFigure chart = HistogramChart.builder()
                 .title(String.format(Locale.ROOT, "Bootstrap of the test accuracy (%d resamples of %d wines)",
                         interval.resamples(), testSize))
                 .xLabel("accuracy on a resampled test part").yLabel("resamples")
-                .bins(Math.max(1, (int) Math.round(span * testSize) + 1))
+                .bins((int) Math.round((last - first) / step) + 1).range(first - step / 2, last + step / 2)
                 .data("resampled accuracy", replicates).build();
         XYPlot plot = chart.chart().getXYPlot();
-        mark(plot, interval.low(), String.format(Locale.ROOT, "%.0f %% interval: %.3f", 100 * interval.level(),
-                interval.low()), ChartStyle.color(1), TextAnchor.TOP_RIGHT);
-        mark(plot, interval.high(), String.format(Locale.ROOT, "%.3f", interval.high()), ChartStyle.color(1),
-                TextAnchor.TOP_LEFT);
+        mark(plot, interval.low(), String.format(Locale.ROOT, "%.0f %% interval from %.3f", 100 * interval.level(),
+                interval.low()), ChartStyle.color(1), RectangleAnchor.TOP_LEFT, TextAnchor.TOP_RIGHT);
+        mark(plot, interval.high(), String.format(Locale.ROOT, "to %.3f", interval.high()), ChartStyle.color(1),
+                RectangleAnchor.TOP_RIGHT, TextAnchor.TOP_LEFT);
         mark(plot, interval.estimate(), String.format(Locale.ROOT, "test accuracy %.3f", interval.estimate()),
-                Color.BLACK, TextAnchor.BOTTOM_RIGHT);
+                Color.BLACK, RectangleAnchor.RIGHT, TextAnchor.CENTER_LEFT);
         return chart;
     }
 
-    private static void mark(XYPlot plot, double x, String label, Color color, TextAnchor anchor) {
+    /** A vertical line at {@code x}, its label placed by {@code anchor} (where on the line) and {@code text} (which side). */
+    private static void mark(XYPlot plot, double x, String label, Color color, RectangleAnchor anchor, TextAnchor text) {
         ValueMarker marker = new ValueMarker(x, color, new BasicStroke(2f));
         marker.setLabel(label);
         marker.setLabelFont(ChartStyle.TICK_FONT);
-        marker.setLabelAnchor(anchor == TextAnchor.TOP_RIGHT ? RectangleAnchor.TOP_LEFT
-                : anchor == TextAnchor.TOP_LEFT ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.BOTTOM_LEFT);
-        marker.setLabelTextAnchor(anchor);
+        marker.setLabelAnchor(anchor);
+        marker.setLabelTextAnchor(text);
         plot.addDomainMarker(marker);
     }
 
@@ -374,38 +387,48 @@ final class WineEvaluationReport {
                 .paragraph(String.format(Locale.ROOT, "The **corrected resampled t-test** (Nadeau and Bengio) uses "
                         + "the %d paired fold accuracies of the repeated cross-validation: mean difference %+.2f "
                         + "points, t = %.2f on %d degrees of freedom, p = %.3f. A naive paired t-test on the same "
-                        + "numbers gives t = %.2f, p = %.4f: it treats the %d folds as independent, but each pair of "
-                        + "folds shares about %.0f %% of its training wines, so their differences are correlated and "
+                        + "numbers gives t = %.2f, p = %.4f: it treats the %d folds as independent, but any two "
+                        + "training parts of one repetition share %.0f %% of their wines ((k − 2)/(k − 1)), and those "
+                        + "of different repetitions overlap as much on average, so the fold scores are correlated and "
                         + "the naive variance is far too small; the correction multiplies it by (1 + J·n_test/n_train) "
                         + "= %.1f (%s).", t.splits(), 100 * t.meanDifference(), t.t(), t.degreesOfFreedom(),
                         t.pValue(), t.naiveT(), t.naivePValue(), t.splits(),
-                        100 * (1 - cv.testSize() / cv.trainSize()), 1 + t.splits() * cv.testSize() / cv.trainSize(),
+                        100.0 * (cv.folds() - 2) / (cv.folds() - 1), 1 + t.splits() * cv.testSize() / cv.trainSize(),
                         table.name()))
                 .table(pairedTable(mcnemar, t), 4)
-                .paragraph(verdict(mcnemarSays, correctedSays, naiveSays, network, softmax))
+                .paragraph(verdict(mcnemarSays, correctedSays, naiveSays,
+                        mcnemar.onlyFirstCorrect() > mcnemar.onlySecondCorrect() ? network : softmax,
+                        t.meanDifference() > 0 ? network : softmax))
                 .answer(String.format(Locale.ROOT, "**Network vs softmax regression:** McNemar p = %.3f, corrected "
-                        + "resampled t-test p = %.3f (naive t-test p = %.4f): %s.", mcnemar.exactPValue(), t.pValue(),
-                        t.naivePValue(), correctedSays || mcnemarSays ? "a significant difference at 5 %"
-                                : "no significant difference at 5 %"))
+                        + "resampled t-test p = %.3f (naive t-test p = %.4f), mean CV difference %+.2f points: %s.",
+                        mcnemar.exactPValue(), t.pValue(), t.naivePValue(), 100 * t.meanDifference(),
+                        mcnemarSays && correctedSays ? "both tests find a difference at 5 %"
+                                : mcnemarSays || correctedSays ? "only " + (mcnemarSays ? "McNemar" : "the corrected t-test")
+                                        + " finds a difference at 5 %" : "no significant difference at 5 %"))
                 .metric("mcnemar_p_value", mcnemar.exactPValue())
                 .metric("corrected_t_p_value", t.pValue())
                 .metric("naive_t_p_value", t.naivePValue())
                 .metric("cv_accuracy_difference", t.meanDifference());
     }
 
-    private static String verdict(boolean mcnemar, boolean corrected, boolean naive, String network, String softmax) {
+    private static String verdict(boolean mcnemar, boolean corrected, boolean naive, String betterOnTest,
+            String betterInCv) {
         if (!mcnemar && !corrected) {
-            return "Verdict: at the 5 % level neither test finds a difference between the " + network + " and "
-                    + softmax + "; on this data the hidden layer cannot be shown to help."
-                    + (naive ? " The naive t-test would have claimed one — the classic mistake the correction exists for."
-                            : "");
+            return "Verdict: at the 5 % level neither test finds a difference; on this data the hidden layer cannot "
+                    + "be shown to matter." + (naive ? " The naive t-test would have claimed one: the mistake the "
+                            + "correction exists for." : "");
         }
         if (mcnemar && corrected) {
-            return "Verdict: both tests find a difference at the 5 % level.";
+            return "Verdict: both tests find a difference at the 5 % level"
+                    + (betterOnTest.equals(betterInCv) ? ", in favour of " + betterOnTest + "."
+                            : ", but in opposite directions (test part: " + betterOnTest + ", cross-validation: "
+                                    + betterInCv + ").");
         }
-        return "Verdict: the tests disagree at the 5 % level (" + (mcnemar ? "McNemar" : "the corrected t-test")
-                + " finds a difference, " + (mcnemar ? "the corrected t-test" : "McNemar") + " does not): the evidence "
-                + "is weak either way.";
+        return "Verdict: the tests disagree at the 5 % level: " + (mcnemar ? "McNemar finds a difference in favour of "
+                + betterOnTest + ", the corrected t-test does not" : "the corrected t-test finds a difference in favour "
+                + "of " + betterInCv + ", McNemar does not") + ". The t-test uses every wine of the repeated "
+                + "cross-validation, McNemar only the few test wines on which the two disagree, so McNemar has little "
+                + "power here; still, one test at the 5 % level is weak evidence.";
     }
 
     private Section section(String heading) {
