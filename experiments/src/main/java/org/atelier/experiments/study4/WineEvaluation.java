@@ -99,7 +99,7 @@ public final class WineEvaluation implements Experiment {
                 Param.ofInt("epochs", 100, "training epochs of the network and softmax regression (fixed, no early stopping)")
                         .smoke(5).between(1, 10_000),
                 Param.ofDouble("learning_rate", 0.01, "Adam's learning rate").between(1e-6, 1),
-                Param.ofInt("batch_size", 16, "samples per update").between(1, 178),
+                Param.ofInt("batch_size", 32, "samples per update").between(1, 178),
                 Param.ofInt("neighbors", 5, "k of the k-nearest-neighbour classifier").between(1, 50),
                 Param.ofInt("folds", 5, "k of the stratified k-fold cross-validation").smoke(3).between(2, 20),
                 Param.ofInt("repeats", 10, "repetitions of the k-fold cross-validation, each reshuffled").smoke(2)
