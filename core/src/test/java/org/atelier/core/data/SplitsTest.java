@@ -119,6 +119,15 @@ class SplitsTest {
     }
 
     @Test
+    void holdOutIndicesAreTheStratifiedSplit() {
+        LabeledData data = unbalanced();
+        Fold fold = Splits.stratifiedHoldOut(data, 0.2, 7);
+        TrainValidation split = Splits.stratified(data, 0.2, 7);
+        assertArrayEquals(ids(split.validation()).toArray(), fold.testIndices());
+        assertArrayEquals(ids(split.train()).toArray(), fold.trainIndices());
+    }
+
+    @Test
     void randomSplitIgnoresClasses() {
         LabeledData data = unbalanced();
         TrainValidation split = Splits.random(data, 0.2, 4);

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 import org.atelier.core.data.LabeledData;
 import org.atelier.core.evaluation.ConfusedPair;
+import org.atelier.core.evaluation.ConfusionMatrix;
 import org.atelier.core.evaluation.CrossValidation;
 import org.atelier.core.evaluation.HoldOut;
 import org.atelier.core.evaluation.MajorityClassifier;
@@ -142,11 +143,17 @@ final class WineEvaluationReport {
         ScalingComparison.Row knnNone = scaling.row(knn, ScalingComparison.Regime.NONE);
         double leakTest = leaked.holdOut().testAccuracy() - proper.holdOut().testAccuracy();
         double leakCv = leaked.cv().all().mean() - proper.cv().all().mean();
+        int testSize = proper.holdOut().correct().length;
+        int all = (int) Math.round(proper.cv().trainSize() + proper.cv().testSize());
+        String leakEffect = leakTest == 0 && Arrays.equals(leaked.cv().accuracies(), proper.cv().accuracies())
+                ? String.format(Locale.ROOT, "leaves the network's results exactly as they were: the same test "
+                        + "accuracy and the same accuracy on every one of the %d folds", proper.cv().accuracies().length)
+                : String.format(Locale.ROOT, "changes the network's test accuracy by %+.1f points (%+d of %d test "
+                        + "wines) and its cross-validated accuracy by %+.2f points", 100 * leakTest,
+                        Math.round(leakTest * testSize), testSize, 100 * leakCv);
         ScalingComparison.Row knnLeaked = scaling.row(knn, ScalingComparison.Regime.LEAKED);
         double knnLeakTest = knnLeaked.holdOut().testAccuracy() - knnProper.holdOut().testAccuracy();
         double knnLeakCv = knnLeaked.cv().all().mean() - knnProper.cv().all().mean();
-        int testSize = proper.holdOut().correct().length;
-        int all = (int) Math.round(proper.cv().trainSize() + proper.cv().testSize());
         section("Scaling: fitted on the training part, leaked, or none")
                 .paragraph("Standardization (x − mean) / std, the statistics fitted on the training part only and then "
                         + "applied unchanged to the test part (and, in cross-validation, refitted inside every fold), "
@@ -166,17 +173,14 @@ final class WineEvaluationReport {
                         100 * none.cv().all().mean(), knn, 100 * knnProper.holdOut().testAccuracy(),
                         100 * knnNone.holdOut().testAccuracy(), 100 * knnProper.cv().all().mean(),
                         100 * knnNone.cv().all().mean(), 100 * none.holdOut().trainAccuracy()))
-                .paragraph(String.format(Locale.ROOT, "**The leak** changes the network's test accuracy by %+.1f "
-                        + "points (%+d of %d test wines) and its cross-validated accuracy by %+.2f points. That is "
-                        + "small, and the run shows why: mean and standard deviation are two numbers per feature, "
+                .paragraph(String.format(Locale.ROOT, "**The leak** %s. The run shows why the effect is small: mean and standard deviation are two numbers per feature, "
                         + "estimated from the %d training wines or from all %d, so the leaked statistics differ from "
                         + "the correct ones by at most %.2f training standard deviations in the mean and %.1f %% in "
                         + "the spread. Every wine moves by nearly the same small offset, which barely changes which "
                         + "side of a decision boundary it lies on. The leak is still a mistake: the number it "
                         + "produces is not an estimate of performance on new wines, and leaks through steps that "
                         + "learn more from the held-out data (feature selection, imputation, target encoding, "
-                        + "oversampling before splitting) inflate scores a lot. Here it is %s.", leakTest * 100,
-                        Math.round(leakTest * testSize), testSize, 100 * leakCv, all - testSize, all,
+                        + "oversampling before splitting) inflate scores a lot. Here it is %s.", leakEffect, all - testSize, all,
                         scaling.meanShift(), 100 * scaling.stdChange(), Math.abs(leakCv) < 0.01
                                 ? "below one point in cross-validation, indistinguishable from noise"
                                 : "visible in cross-validation"))
@@ -197,7 +201,7 @@ final class WineEvaluationReport {
     }
 
     void testSet(HoldOut network, TestSetEvaluation evaluation, TestSetEvaluation.Files files) {
-        var matrix = network.test();
+        ConfusionMatrix matrix = network.test();
         List<ConfusedPair> pairs = ConfusedPair.ranked(matrix);
         ConfusedPair worst = pairs.get(0);
         Section section = section("The network on the test part");
