@@ -26,6 +26,21 @@ public final class Splits {
      * @return the parts, named {@code NAME/train} and {@code NAME/validation}
      */
     public static TrainValidation stratified(LabeledData data, double validationFraction, long seed) {
+        Fold fold = stratifiedHoldOut(data, validationFraction, seed);
+        return new TrainValidation(data.subset(fold.trainIndices(), data.name() + "/train"),
+                data.subset(fold.testIndices(), data.name() + "/validation"));
+    }
+
+    /**
+     * The indices of {@link #stratified}'s split, as one fold: for taking the same samples from
+     * another version of the data (e.g. differently scaled features with the same labels).
+     *
+     * @param data the dataset to split; only its labels are read
+     * @param validationFraction the share held out, in {@code (0, 1)}
+     * @param seed the shuffle seed
+     * @return fold 0, its test indices the held-out samples, both index lists ascending
+     */
+    public static Fold stratifiedHoldOut(LabeledData data, double validationFraction, long seed) {
         if (!(validationFraction > 0 && validationFraction < 1)) {
             throw new IllegalArgumentException("validation fraction " + validationFraction + " is not in (0, 1)");
         }
@@ -35,6 +50,32 @@ public final class Splits {
             for (int i = 0; i < take; i++) {
                 heldOut[members[i]] = true;
             }
+        }
+        int[] validation = IntStream.range(0, heldOut.length).filter(i -> heldOut[i]).toArray();
+        int[] train = IntStream.range(0, heldOut.length).filter(i -> !heldOut[i]).toArray();
+        return new Fold(0, train, validation);
+    }
+
+    /**
+     * Holds out a random fraction of the samples regardless of their class: the split that {@link
+     * #stratified} improves on. On small data its parts' class proportions drift from the whole's
+     * (a class can even miss a part), which is why it is here: to show that drift.
+     *
+     * @param data the dataset to split
+     * @param validationFraction the share held out, in {@code (0, 1)}; {@code round(N × fraction)} samples
+     * @param seed the shuffle seed
+     * @return the parts, named {@code NAME/train} and {@code NAME/validation}, in the original sample order
+     */
+    public static TrainValidation random(LabeledData data, double validationFraction, long seed) {
+        if (!(validationFraction > 0 && validationFraction < 1)) {
+            throw new IllegalArgumentException("validation fraction " + validationFraction + " is not in (0, 1)");
+        }
+        int[] order = IntStream.range(0, data.size()).toArray();
+        shuffle(order, new Random(seed));
+        boolean[] heldOut = new boolean[data.size()];
+        long take = Math.round(data.size() * validationFraction);
+        for (int i = 0; i < take; i++) {
+            heldOut[order[i]] = true;
         }
         int[] validation = IntStream.range(0, heldOut.length).filter(i -> heldOut[i]).toArray();
         int[] train = IntStream.range(0, heldOut.length).filter(i -> !heldOut[i]).toArray();
@@ -105,6 +146,32 @@ public final class Splits {
             start += size;
         }
         return folds(foldOf, k);
+    }
+
+    /**
+     * Repeated stratified k-fold cross-validation: {@link #stratifiedKFold} {@code repeats} times,
+     * each time with another shuffle, so that an estimate can be averaged over the ways of dealing
+     * the samples to folds instead of depending on one of them (scikit-learn's {@code
+     * RepeatedStratifiedKFold}). The shuffle seeds of the repetitions are drawn from one {@link
+     * Random} seeded with {@code seed}; repetition 0 is therefore not {@code stratifiedKFold(data,
+     * k, seed)}.
+     *
+     * @param data the dataset to split
+     * @param k the number of folds per repetition, at least 2 and at most the number of samples
+     * @param repeats the number of repetitions, at least 1
+     * @param seed the seed of the repetitions' shuffle seeds
+     * @return one list of {@code k} folds per repetition; within a repetition every sample is held out once
+     */
+    public static List<List<Fold>> repeatedStratifiedKFold(LabeledData data, int k, int repeats, long seed) {
+        if (repeats < 1) {
+            throw new IllegalArgumentException("repeats = " + repeats + " is not at least 1");
+        }
+        Random seeds = new Random(seed);
+        List<List<Fold>> repetitions = new ArrayList<>(repeats);
+        for (int r = 0; r < repeats; r++) {
+            repetitions.add(stratifiedKFold(data, k, seeds.nextLong()));
+        }
+        return List.copyOf(repetitions);
     }
 
     /** The sample indices of each class, each class's list shuffled with one generator seeded once. */

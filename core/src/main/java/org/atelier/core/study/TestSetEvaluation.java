@@ -103,15 +103,27 @@ public record TestSetEvaluation(ConfusionMatrix matrix) {
      * @param what the model's name, e.g. "the final softmax model"
      */
     public void addTo(MarkdownReport report, Files files, String what) {
+        addTo(report, files, what, "images");
+    }
+
+    /**
+     * Adds the heat map, the per-class table and the averages to a report; call after {@link #write}.
+     *
+     * @param report the report
+     * @param files the files given to {@link #write}
+     * @param what the model's name, e.g. "the final softmax model"
+     * @param samples what the test samples are, plural, e.g. {@code images} or {@code wines}
+     */
+    public void addTo(MarkdownReport report, Files files, String what, String samples) {
         report.paragraph(String.format(Locale.ROOT,
-                "Test set (%d images): accuracy of %s **%.2f %%**, macro F1 %.4f, macro precision %.4f, "
+                "Test set (%d %s): accuracy of %s **%.2f %%**, macro F1 %.4f, macro precision %.4f, "
                         + "macro recall %.4f. Micro precision, recall and F1 all equal the accuracy, because "
-                        + "every image has exactly one label and one prediction.",
-                matrix.total(), what, 100 * matrix.accuracy(), matrix.macroF1(), matrix.macroPrecision(),
+                        + "every sample has exactly one label and one prediction.",
+                matrix.total(), samples, what, 100 * matrix.accuracy(), matrix.macroF1(), matrix.macroPrecision(),
                 matrix.macroRecall()));
         report.image("Confusion matrix of " + what + " on the test set", files.confusionChart());
-        report.paragraph("Per class (class accuracy = recall: the share of the class's images classified correctly; "
-                + "one-vs-rest accuracy counts the true negatives too):");
+        report.paragraph("Per class (class accuracy = recall: the share of the class's " + samples
+                + " classified correctly; one-vs-rest accuracy counts the true negatives too):");
         report.table(report().perClassTable(), 4);
         report.paragraph("System averages:");
         report.table(report().summaryTable(), 4);

@@ -100,6 +100,46 @@ class SplitsTest {
         assertArrayEquals(folds.get(2).testIndices(), Splits.stratifiedKFold(data, k, 3).get(2).testIndices());
     }
 
+    @Test
+    void repeatedKFoldReshufflesEachRepetition() {
+        LabeledData data = unbalanced();
+        List<List<Fold>> repetitions = Splits.repeatedStratifiedKFold(data, 4, 3, 9);
+        assertEquals(3, repetitions.size());
+        for (List<Fold> folds : repetitions) {
+            assertEquals(4, folds.size());
+            int[] timesHeldOut = new int[data.size()];
+            folds.forEach(f -> Arrays.stream(f.testIndices()).forEach(i -> timesHeldOut[i]++));
+            assertTrue(Arrays.stream(timesHeldOut).allMatch(t -> t == 1), "each repetition is a partition");
+        }
+        assertFalse(Arrays.equals(repetitions.get(0).get(0).testIndices(), repetitions.get(1).get(0).testIndices()),
+                "another shuffle per repetition");
+        assertArrayEquals(repetitions.get(2).get(1).testIndices(),
+                Splits.repeatedStratifiedKFold(data, 4, 3, 9).get(2).get(1).testIndices(), "same seed, same folds");
+        assertThrows(IllegalArgumentException.class, () -> Splits.repeatedStratifiedKFold(data, 4, 0, 9));
+    }
+
+    @Test
+    void holdOutIndicesAreTheStratifiedSplit() {
+        LabeledData data = unbalanced();
+        Fold fold = Splits.stratifiedHoldOut(data, 0.2, 7);
+        TrainValidation split = Splits.stratified(data, 0.2, 7);
+        assertArrayEquals(ids(split.validation()).toArray(), fold.testIndices());
+        assertArrayEquals(ids(split.train()).toArray(), fold.trainIndices());
+    }
+
+    @Test
+    void randomSplitIgnoresClasses() {
+        LabeledData data = unbalanced();
+        TrainValidation split = Splits.random(data, 0.2, 4);
+        assertEquals(Math.round(data.size() * 0.2), split.validation().size());
+        assertEquals(data.size(), split.train().size() + split.validation().size());
+        assertEquals(data.size(), IntStream.concat(ids(split.train()), ids(split.validation())).distinct().count());
+        // over many seeds the held-out share of the smallest class wanders; stratified it never does
+        boolean drifts = IntStream.range(0, 50).anyMatch(seed ->
+                Splits.random(data, 0.2, seed).validation().classCounts()[2] != Math.round(12 * 0.2));
+        assertTrue(drifts, "a random split does not keep class proportions");
+    }
+
     private static IntStream ids(LabeledData part) {
         float[] values = part.featureValues();
         return IntStream.range(0, values.length).map(i -> (int) values[i]);

@@ -26,6 +26,8 @@ public final class HistogramChart {
     /** Collects the samples of one histogram; axis labels default to "value" and "count". */
     public static final class Builder extends XyChartBuilder<Builder> {
         private int bins = 50;
+        private double lower = Double.NaN;
+        private double upper = Double.NaN;
         private final List<String> names = new ArrayList<>();
         private final List<double[]> samples = new ArrayList<>();
 
@@ -39,6 +41,24 @@ public final class HistogramChart {
                 throw new AtelierException("a histogram needs at least 1 bin, got " + bins);
             }
             this.bins = bins;
+            return this;
+        }
+
+        /**
+         * Sets the range the bins divide, instead of the samples' smallest to largest value: e.g.
+         * half a step beyond the ends of a discrete sample, so that every possible value sits in the
+         * middle of its own bin.
+         *
+         * @param lower the left edge of the first bin
+         * @param upper the right edge of the last bin, above {@code lower}
+         * @return this builder
+         */
+        public Builder range(double lower, double upper) {
+            if (!(lower < upper)) {
+                throw new AtelierException("a histogram range needs lower < upper, got [" + lower + ", " + upper + "]");
+            }
+            this.lower = lower;
+            this.upper = upper;
             return this;
         }
 
@@ -60,8 +80,8 @@ public final class HistogramChart {
 
         /** Builds the figure. */
         public ChartFigure build() {
-            double min = samples.stream().flatMapToDouble(java.util.Arrays::stream).min().orElse(0);
-            double max = samples.stream().flatMapToDouble(java.util.Arrays::stream).max().orElse(1);
+            double min = Double.isNaN(lower) ? samples.stream().flatMapToDouble(java.util.Arrays::stream).min().orElse(0) : lower;
+            double max = Double.isNaN(upper) ? samples.stream().flatMapToDouble(java.util.Arrays::stream).max().orElse(1) : upper;
             if (max == min) {
                 max = min + 1; // one repeated value: give its bin a width
             }
