@@ -75,8 +75,11 @@ public final class GraphFigure implements Figure {
             g.setFont(ChartStyle.TITLE_FONT);
             FontMetrics titleMetrics = g.getFontMetrics();
             g.drawString(title, (layout.width - titleMetrics.stringWidth(title)) / 2, MARGIN + titleMetrics.getAscent() / 2);
-            edges.forEach(edge -> drawEdge(g, layout.boxes.get(edge.from), layout.boxes.get(edge.to)));
-            edges.forEach(edge -> drawEdgeLabel(g, edge, layout.boxes.get(edge.from), layout.boxes.get(edge.to)));
+            List<double[][]> routes = edges.stream().map(edge -> route(edge, layout)).toList();
+            routes.forEach(route -> drawEdge(g, route));
+            for (int i = 0; i < edges.size(); i++) {
+                drawEdgeLabel(g, edges.get(i).label, routes.get(i));
+            }
             nodes.forEach((id, lines) -> drawNode(g, id, lines, layout.boxes.get(id)));
             if (!caption.isEmpty()) {
                 g.setFont(ChartStyle.TICK_FONT);
@@ -133,7 +136,8 @@ public final class GraphFigure implements Figure {
             columnHeight[c] -= ROW_GAP;
         }
         int contentHeight = java.util.Arrays.stream(columnHeight).max().orElse(0);
-        int top = MARGIN + TITLE_HEIGHT;
+        // ROW_GAP above and below the boxes: room for edges routed around a column
+        int top = MARGIN + TITLE_HEIGHT + ROW_GAP;
         Map<String, Box> boxes = new HashMap<>();
         int x = MARGIN;
         for (int c = 0; c < columns; c++) {
@@ -150,52 +154,85 @@ public final class GraphFigure implements Figure {
         g.setFont(ChartStyle.TITLE_FONT);
         int titleWidth = g.getFontMetrics().stringWidth(title);
         int width = Math.max(x - COLUMN_GAP + MARGIN, Math.max(titleWidth, captionWidth) + 2 * MARGIN);
-        int height = top + contentHeight + MARGIN + (caption.isEmpty() ? 0 : 2 * MARGIN);
+        int height = top + contentHeight + ROW_GAP + MARGIN + (caption.isEmpty() ? 0 : MARGIN);
         int shift = (width - (x - COLUMN_GAP + MARGIN)) / 2;
         boxes.replaceAll((id, b) -> new Box(b.x + shift, b.y, b.w, b.h));
-        return new Layout(Math.max(width, 400), Math.max(height, 300), boxes);
+        return new Layout(Math.max(width, 400), Math.max(height, 300), boxes, column);
     }
 
-    private static void drawEdge(Graphics2D g, Box from, Box to) {
-        double x1 = from.x + from.w;
-        double y1 = from.y + from.h / 2.0;
-        double x2 = to.x;
-        double y2 = to.y + to.h / 2.0;
-        double bend = (x2 - x1) / 2;
+    /**
+     * The points an edge passes: its port on the source's right side, one point beside each column it
+     * skips (above or below that column's boxes, whichever side the edge's ends are nearer), and its
+     * port on the target's left side. Ports spread the edges of one side over its height in the
+     * order of the nodes at their other ends, so that edges do not start or end on top of each other.
+     */
+    private double[][] route(Edge edge, Layout layout) {
+        Box from = layout.boxes.get(edge.from);
+        Box to = layout.boxes.get(edge.to);
+        List<Edge> outgoing = edges.stream().filter(e -> e.from.equals(edge.from))
+                .sorted(Comparator.comparingInt(e -> layout.boxes.get(e.to).y)).toList();
+        List<Edge> incoming = edges.stream().filter(e -> e.to.equals(edge.to))
+                .sorted(Comparator.comparingInt(e -> layout.boxes.get(e.from).y)).toList();
+        List<double[]> points = new ArrayList<>();
+        points.add(new double[] {from.x + from.w, from.y + from.h * (outgoing.indexOf(edge) + 1.0) / (outgoing.size() + 1)});
+        double middle = (from.y + from.h / 2.0 + to.y + to.h / 2.0) / 2;
+        for (int c = layout.column.get(edge.from) + 1; c < layout.column.get(edge.to); c++) {
+            int column = c;
+            List<Box> between = layout.boxes.entrySet().stream().filter(e -> layout.column.get(e.getKey()) == column)
+                    .map(Map.Entry::getValue).toList();
+            int top = between.stream().mapToInt(b -> b.y).min().orElse(0);
+            int bottom = between.stream().mapToInt(b -> b.y + b.h).max().orElse(0);
+            int centre = between.stream().mapToInt(b -> b.x + b.w / 2).findFirst().orElse(0);
+            points.add(new double[] {centre, middle > (top + bottom) / 2.0 ? bottom + ROW_GAP / 2.0 : top - ROW_GAP / 2.0});
+        }
+        points.add(new double[] {to.x, to.y + to.h * (incoming.indexOf(edge) + 1.0) / (incoming.size() + 1)});
+        return points.toArray(double[][]::new);
+    }
+
+    /** Smooth segments through the route's points, leaving and entering each horizontally, and an arrowhead. */
+    private static void drawEdge(Graphics2D g, double[][] route) {
         g.setColor(EDGE);
         g.setStroke(new BasicStroke(1.6f));
-        g.draw(new CubicCurve2D.Double(x1, y1, x1 + bend, y1, x2 - bend, y2, x2, y2));
+        for (int i = 0; i + 1 < route.length; i++) {
+            g.draw(segment(route[i], route[i + 1]));
+        }
+        double[] end = route[route.length - 1];
         Path2D head = new Path2D.Double();
-        head.moveTo(x2, y2);
-        head.lineTo(x2 - 10, y2 - 5);
-        head.lineTo(x2 - 10, y2 + 5);
+        head.moveTo(end[0], end[1]);
+        head.lineTo(end[0] - 10, end[1] - 5);
+        head.lineTo(end[0] - 10, end[1] + 5);
         head.closePath();
         g.fill(head);
     }
 
-    private static void drawEdgeLabel(Graphics2D g, Edge edge, Box from, Box to) {
-        if (edge.label.isEmpty()) {
+    private static CubicCurve2D segment(double[] a, double[] b) {
+        double bend = (b[0] - a[0]) / 2;
+        return new CubicCurve2D.Double(a[0], a[1], a[0] + bend, a[1], b[0] - bend, b[1], b[0], b[1]);
+    }
+
+    /**
+     * The label on the route's last segment, 60 % of the way along it: past the middle, where edges
+     * that left the same node have separated, and before the arrows that meet at the target.
+     */
+    private static void drawEdgeLabel(Graphics2D g, String label, double[][] route) {
+        if (label.isEmpty()) {
             return;
         }
         g.setFont(ChartStyle.TICK_FONT);
         FontMetrics metrics = g.getFontMetrics();
-        // 60 % of the way along the curve: past the middle, where edges leaving the same node
-        // have separated, and before the arrows that meet at a target.
-        double x1 = from.x + from.w;
-        double y1 = from.y + from.h / 2.0;
-        double x2 = to.x;
-        double y2 = to.y + to.h / 2.0;
+        double[] a = route[route.length - 2];
+        double[] b = route[route.length - 1];
         double t = 0.6;
-        double bend = (x2 - x1) / 2;
         double mt = 1 - t;
-        double cx = mt * mt * mt * x1 + 3 * mt * mt * t * (x1 + bend) + 3 * mt * t * t * (x2 - bend) + t * t * t * x2;
-        double cy = mt * mt * mt * y1 + 3 * mt * mt * t * y1 + 3 * mt * t * t * y2 + t * t * t * y2;
-        int w = metrics.stringWidth(edge.label) + 6;
+        double bend = (b[0] - a[0]) / 2;
+        double cx = mt * mt * mt * a[0] + 3 * mt * mt * t * (a[0] + bend) + 3 * mt * t * t * (b[0] - bend) + t * t * t * b[0];
+        double cy = mt * mt * mt * a[1] + 3 * mt * mt * t * a[1] + 3 * mt * t * t * b[1] + t * t * t * b[1];
+        int w = metrics.stringWidth(label) + 6;
         int h = metrics.getHeight();
         g.setColor(new Color(255, 255, 255, 225));
         g.fillRect((int) cx - w / 2, (int) cy - h / 2, w, h);
         g.setColor(EDGE_LABEL);
-        g.drawString(edge.label, (int) cx - w / 2 + 3, (int) cy - h / 2 + metrics.getAscent());
+        g.drawString(label, (int) cx - w / 2 + 3, (int) cy - h / 2 + metrics.getAscent());
     }
 
     private void drawNode(Graphics2D g, String id, List<String> lines, Box box) {
@@ -222,7 +259,7 @@ public final class GraphFigure implements Figure {
 
     private record Box(int x, int y, int w, int h) {}
 
-    private record Layout(int width, int height, Map<String, Box> boxes) {}
+    private record Layout(int width, int height, Map<String, Box> boxes, Map<String, Integer> column) {}
 
     /** Collects nodes and edges; nodes must be added before the edges that touch them. */
     public static final class Builder {
