@@ -152,8 +152,10 @@ public final class Trace {
             for (int arg = 0; arg < step.inputs().size(); arg++) {
                 Node source = step.inputs().get(arg);
                 if (source.op() != Op.CONSTANT) {
-                    figure.edge(name(source), name(step), step.op().partialFormula(arg, argumentNames(step)) + " = "
-                            + NumberText.formatDecimal(step.partial(arg), DECIMALS));
+                    String partial = step.op().partialFormula(arg, argumentNames(step));
+                    String value = NumberText.formatDecimal(step.partial(arg), DECIMALS);
+                    // A constant partial (1 for a sum, −1 for a difference) is shown once, not as "1 = 1.0000".
+                    figure.edge(name(source), name(step), partial.matches("−?1") ? partial : partial + " = " + value);
                 }
             }
         }

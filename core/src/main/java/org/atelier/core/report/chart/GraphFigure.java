@@ -135,27 +135,36 @@ public final class GraphFigure implements Figure {
             }
             columnHeight[c] -= ROW_GAP;
         }
+        // The gap before a column fits the widest label of the arrows that end in it.
+        g.setFont(ChartStyle.TICK_FONT);
+        FontMetrics labelMetrics = g.getFontMetrics();
+        int[] gap = new int[columns];
+        for (Edge edge : edges) {
+            int c = column.get(edge.to);
+            gap[c] = Math.max(gap[c], labelMetrics.stringWidth(edge.label) + 60);
+        }
         int contentHeight = java.util.Arrays.stream(columnHeight).max().orElse(0);
         // ROW_GAP above and below the boxes: room for edges routed around a column
         int top = MARGIN + TITLE_HEIGHT + ROW_GAP;
         Map<String, Box> boxes = new HashMap<>();
         int x = MARGIN;
         for (int c = 0; c < columns; c++) {
+            x += c == 0 ? 0 : Math.max(COLUMN_GAP, gap[c]);
             int y = top + (contentHeight - columnHeight[c]) / 2;
             for (String id : byColumn.get(c)) {
                 int[] wh = size.get(id);
                 boxes.put(id, new Box(x + (columnWidth[c] - wh[0]) / 2, y, wh[0], wh[1]));
                 y += wh[1] + ROW_GAP;
             }
-            x += columnWidth[c] + COLUMN_GAP;
+            x += columnWidth[c];
         }
         g.setFont(ChartStyle.TICK_FONT);
         int captionWidth = caption.isEmpty() ? 0 : g.getFontMetrics().stringWidth(caption);
         g.setFont(ChartStyle.TITLE_FONT);
         int titleWidth = g.getFontMetrics().stringWidth(title);
-        int width = Math.max(x - COLUMN_GAP + MARGIN, Math.max(titleWidth, captionWidth) + 2 * MARGIN);
+        int width = Math.max(x + MARGIN, Math.max(titleWidth, captionWidth) + 2 * MARGIN);
         int height = top + contentHeight + ROW_GAP + MARGIN + (caption.isEmpty() ? 0 : MARGIN);
-        int shift = (width - (x - COLUMN_GAP + MARGIN)) / 2;
+        int shift = (width - (x + MARGIN)) / 2;
         boxes.replaceAll((id, b) -> new Box(b.x + shift, b.y, b.w, b.h));
         return new Layout(Math.max(width, 400), Math.max(height, 300), boxes, column);
     }
