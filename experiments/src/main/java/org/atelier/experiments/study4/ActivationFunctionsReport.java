@@ -85,9 +85,9 @@ final class ActivationFunctionsReport {
                         + "takes its slope as a float (0.01f = 0.0099999998).%s", engine, verdict, off.stream()
                         .anyMatch(r -> r.function() == ActivationFunction.SELU)
                         ? " MXNet 1.9.1's SELU gradient for x < 0 is λ·(f(x) + α) instead of f(x) + λα = λα·eˣ: a "
-                                + "bug in the engine's backward pass (its forward values are right), so SELU networks "
+                                + "bug in the engine's backward pass (its forward values are close), so SELU networks "
                                 + "train with wrong gradients on MXNet."
-                        : ""))
+                        : "") + singlePrecision(results))
                 .answer(String.format(Locale.ROOT, "**Autograd vs closed form (%s, float64):** largest derivative "
                         + "error %s, largest value error %s%s.", engine, error(derivativeError), error(valueError),
                         off.isEmpty() ? "" : "; off: " + off.stream().map(r -> r.function().id())
@@ -173,6 +173,20 @@ final class ActivationFunctionsReport {
                                 r.sampledMean()).replaceFirst("^-(0\\.0+)$", "$1")).collect(Collectors.joining(", ")),
                         centred.stream().map(r -> r.function().id()).collect(Collectors.joining(", "))));
         results.forEach(r -> section.metric("output_mean_" + key(r), r.sampledMean()));
+    }
+
+    /**
+     * A sentence on functions that agree only to float32 precision (errors above 1e-8, within the
+     * tolerance): the engine computes them with float32 constants or in float32 inside.
+     */
+    private static String singlePrecision(List<ActivationResult> results) {
+        List<String> names = results.stream().filter(r -> Math.max(r.profile().maxDerivativeError(),
+                r.profile().maxValueError()) > 1e-8 && r.profile().maxDerivativeError() <= TOLERANCE)
+                .map(r -> String.format(Locale.ROOT, "%s (%s)", r.function().id(), error(Math.max(
+                        r.profile().maxDerivativeError(), r.profile().maxValueError())))).toList();
+        return names.isEmpty() ? "" : " " + String.join(", ", names) + (names.size() == 1 ? " agrees" : " agree")
+                + " only to about float32 precision: the engine computes " + (names.size() == 1 ? "it" : "them")
+                + " with float32 constants or in float32 inside, even for float64 arrays.";
     }
 
     /** A sentence on maxima reached at the edge of the grid, where the derivative may grow further. */

@@ -79,6 +79,6 @@ record ActivationResult(ActivationProfile profile, double sampledMean, double sa
     /** Three decimals, a true minus sign, and no "−0.000" for a boundary that bisection left a hair below 0. */
     private static String number(double value) {
         String text = String.format(Locale.ROOT, "%.3f", value);
-        return text.matches("-0\\.0+") ? "0" : text.replace('-', '−');
+        return text.matches("-?0\\.0+") ? "0" : text.replace('-', '−');
     }
 }
