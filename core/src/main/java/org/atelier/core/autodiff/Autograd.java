@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Gradients from the engine's own automatic differentiation (DJL's {@link GradientCollector}) in
@@ -50,8 +51,7 @@ public final class Autograd {
      * @param x the points
      * @return f(x) and f′(x), each as long as x
      */
-    public static double[][] elementwise(NDManager manager, java.util.function.UnaryOperator<NDArray> function,
-            double[] x) {
+    public static double[][] elementwise(NDManager manager, UnaryOperator<NDArray> function, double[] x) {
         try (NDManager scope = manager.newSubManager()) {
             NDArray input = scope.create(x);
             input.setRequiresGradient(true);

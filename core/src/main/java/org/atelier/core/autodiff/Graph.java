@@ -36,7 +36,7 @@ public final class Graph {
      * @return the node
      */
     public Node input(String name, double value) {
-        return add(new Node(nodes.size(), Op.INPUT, List.of(), value, name));
+        return record(new Node(nodes.size(), Op.INPUT, List.of(), value, name));
     }
 
     /**
@@ -48,7 +48,7 @@ public final class Graph {
     public Node constant(double value) {
         String text = value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
                 : String.format(Locale.ROOT, "%s", value);
-        return add(new Node(nodes.size(), Op.CONSTANT, List.of(), value, text));
+        return record(new Node(nodes.size(), Op.CONSTANT, List.of(), value, text));
     }
 
     /**
@@ -69,7 +69,7 @@ public final class Graph {
             }
         }
         double value = op.value(args[0].value(), args.length > 1 ? args[1].value() : 0);
-        return add(new Node(nodes.size(), op, List.of(args), value, ""));
+        return record(new Node(nodes.size(), op, List.of(args), value, ""));
     }
 
     /** Shorthand for {@code apply(Op.ADD, a, b)}. */
@@ -158,7 +158,7 @@ public final class Graph {
         return order;
     }
 
-    private Node add(Node node) {
+    private Node record(Node node) {
         nodes.add(node);
         return node;
     }

@@ -1,6 +1,5 @@
 package org.atelier.core.autodiff;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -128,13 +127,7 @@ public record TwoLayerParameters(double[][] w1, double[] b1, double[][] w2, doub
         return out;
     }
 
-    static double[] flatten(double[][] matrix) {
-        List<Double> values = new ArrayList<>();
-        for (double[] row : matrix) {
-            for (double v : row) {
-                values.add(v);
-            }
-        }
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    private static double[] flatten(double[][] matrix) {
+        return Arrays.stream(matrix).flatMapToDouble(Arrays::stream).toArray();
     }
 }

@@ -7,6 +7,7 @@ import ai.djl.nn.LambdaBlock;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.UnaryOperator;
 import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
 import org.apache.commons.math3.special.Erf;
 import org.atelier.core.AtelierException;
@@ -32,161 +33,32 @@ import org.atelier.core.AtelierException;
  */
 public enum ActivationFunction {
     /** The logistic function 1 / (1 + e^−x). */
-    SIGMOID("sigmoid", "σ(x) = 1 / (1 + e^−x)", "σ(x)(1 − σ(x))") {
-        @Override
-        public NDArray apply(NDArray x) {
-            return Activation.sigmoid(x);
-        }
-
-        @Override
-        public double value(double x) {
-            return sigmoid(x);
-        }
-
-        @Override
-        public double derivative(double x) {
-            double s = sigmoid(x);
-            return s * (1 - s);
-        }
-    },
+    SIGMOID("sigmoid", "σ(x) = 1 / (1 + e^−x)", "σ(x)(1 − σ(x))", Activation::sigmoid,
+            ActivationFunction::sigmoid, x -> sigmoid(x) * (1 - sigmoid(x))),
     /** The hyperbolic tangent. */
-    TANH("tanh", "tanh x", "1 − tanh² x") {
-        @Override
-        public NDArray apply(NDArray x) {
-            return Activation.tanh(x);
-        }
-
-        @Override
-        public double value(double x) {
-            return Math.tanh(x);
-        }
-
-        @Override
-        public double derivative(double x) {
-            double t = Math.tanh(x);
-            return 1 - t * t;
-        }
-    },
+    TANH("tanh", "tanh x", "1 − tanh² x", Activation::tanh, Math::tanh, x -> 1 - Math.tanh(x) * Math.tanh(x)),
     /** max(0, x). */
-    RELU("relu", "max(0, x)", "1 if x > 0, else 0") {
-        @Override
-        public NDArray apply(NDArray x) {
-            return Activation.relu(x);
-        }
-
-        @Override
-        public double value(double x) {
-            return Math.max(0, x);
-        }
-
-        @Override
-        public double derivative(double x) {
-            return x >= 0 ? 1 : 0;
-        }
-    },
+    RELU("relu", "max(0, x)", "1 if x > 0, else 0", Activation::relu, x -> Math.max(0, x), x -> x >= 0 ? 1 : 0),
     /** x for x &gt; 0, else 0.01·x. */
-    LEAKY_RELU("leaky-relu", "x if x > 0, else 0.01·x", "1 if x > 0, else 0.01") {
-        @Override
-        public NDArray apply(NDArray x) {
-            return Activation.leakyRelu(x, (float) LEAKY_SLOPE);
-        }
-
-        @Override
-        public double value(double x) {
-            return x >= 0 ? x : LEAKY_SLOPE * x;
-        }
-
-        @Override
-        public double derivative(double x) {
-            return x >= 0 ? 1 : LEAKY_SLOPE;
-        }
-    },
+    LEAKY_RELU("leaky-relu", "x if x > 0, else 0.01·x", "1 if x > 0, else 0.01",
+            x -> Activation.leakyRelu(x, (float) ActivationFunction.LEAKY_SLOPE),
+            x -> x >= 0 ? x : ActivationFunction.LEAKY_SLOPE * x, x -> x >= 0 ? 1 : ActivationFunction.LEAKY_SLOPE),
     /** x for x &gt; 0, else e^x − 1 (α = 1). */
-    ELU("elu", "x if x > 0, else e^x − 1", "1 if x > 0, else e^x") {
-        @Override
-        public NDArray apply(NDArray x) {
-            return Activation.elu(x, 1f);
-        }
-
-        @Override
-        public double value(double x) {
-            return x >= 0 ? x : Math.expm1(x);
-        }
-
-        @Override
-        public double derivative(double x) {
-            return x >= 0 ? 1 : Math.exp(x);
-        }
-    },
+    ELU("elu", "x if x > 0, else e^x − 1", "1 if x > 0, else e^x", x -> Activation.elu(x, 1f),
+            x -> x >= 0 ? x : Math.expm1(x), x -> x >= 0 ? 1 : Math.exp(x)),
     /** λ·x for x &gt; 0, else λα(e^x − 1), with Klambauer et al.'s λ ≈ 1.0507 and α ≈ 1.6733. */
-    SELU("selu", "λx if x > 0, else λα(e^x − 1)", "λ if x > 0, else λα·e^x") {
-        @Override
-        public NDArray apply(NDArray x) {
-            return Activation.selu(x);
-        }
-
-        @Override
-        public double value(double x) {
-            return SELU_LAMBDA * (x >= 0 ? x : SELU_ALPHA * Math.expm1(x));
-        }
-
-        @Override
-        public double derivative(double x) {
-            return SELU_LAMBDA * (x >= 0 ? 1 : SELU_ALPHA * Math.exp(x));
-        }
-    },
+    SELU("selu", "λx if x > 0, else λα(e^x − 1)", "λ if x > 0, else λα·e^x", Activation::selu,
+            x -> ActivationFunction.SELU_LAMBDA * (x >= 0 ? x : ActivationFunction.SELU_ALPHA * Math.expm1(x)),
+            x -> ActivationFunction.SELU_LAMBDA * (x >= 0 ? 1 : ActivationFunction.SELU_ALPHA * Math.exp(x))),
     /** x·Φ(x), Φ the standard normal distribution function. */
-    GELU("gelu", "x·Φ(x)", "Φ(x) + x·φ(x)") {
-        @Override
-        public NDArray apply(NDArray x) {
-            return Activation.gelu(x);
-        }
-
-        @Override
-        public double value(double x) {
-            return x * normalCdf(x);
-        }
-
-        @Override
-        public double derivative(double x) {
-            return normalCdf(x) + x * Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI);
-        }
-    },
+    GELU("gelu", "x·Φ(x)", "Φ(x) + x·φ(x)", Activation::gelu, x -> x * normalCdf(x),
+            x -> normalCdf(x) + x * Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI)),
     /** ln(1 + e^x). */
-    SOFTPLUS("softplus", "ln(1 + e^x)", "σ(x)") {
-        @Override
-        public NDArray apply(NDArray x) {
-            return Activation.softPlus(x);
-        }
-
-        @Override
-        public double value(double x) {
-            return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
-        }
-
-        @Override
-        public double derivative(double x) {
-            return sigmoid(x);
-        }
-    },
+    SOFTPLUS("softplus", "ln(1 + e^x)", "σ(x)", Activation::softPlus,
+            x -> Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))), ActivationFunction::sigmoid),
     /** x·σ(x), also called swish (β = 1). */
-    SILU("silu", "x·σ(x)", "σ(x)(1 + x(1 − σ(x)))") {
-        @Override
-        public NDArray apply(NDArray x) {
-            return Activation.swish(x, 1f);
-        }
-
-        @Override
-        public double value(double x) {
-            return x * sigmoid(x);
-        }
-
-        @Override
-        public double derivative(double x) {
-            double s = sigmoid(x);
-            return s * (1 + x * (1 - s));
-        }
-    };
+    SILU("silu", "x·σ(x)", "σ(x)(1 + x(1 − σ(x)))", x -> Activation.swish(x, 1f), x -> x * sigmoid(x),
+            x -> sigmoid(x) * (1 + x * (1 - sigmoid(x))));
 
     /** Leaky ReLU's slope for x &lt; 0. */
     public static final double LEAKY_SLOPE = 0.01;
@@ -198,11 +70,18 @@ public enum ActivationFunction {
     private final String id;
     private final String formula;
     private final String derivativeFormula;
+    private final UnaryOperator<NDArray> engine;
+    private final DoubleUnaryOperator value;
+    private final DoubleUnaryOperator derivative;
 
-    ActivationFunction(String id, String formula, String derivativeFormula) {
+    ActivationFunction(String id, String formula, String derivativeFormula, UnaryOperator<NDArray> engine,
+            DoubleUnaryOperator value, DoubleUnaryOperator derivative) {
         this.id = id;
         this.formula = formula;
         this.derivativeFormula = derivativeFormula;
+        this.engine = engine;
+        this.value = value;
+        this.derivative = derivative;
     }
 
     /** The kebab-case name, e.g. {@code leaky-relu}. */
@@ -226,7 +105,9 @@ public enum ActivationFunction {
      * @param x the input
      * @return f(x)
      */
-    public abstract NDArray apply(NDArray x);
+    public NDArray apply(NDArray x) {
+        return engine.apply(x);
+    }
 
     /**
      * The closed form.
@@ -234,7 +115,9 @@ public enum ActivationFunction {
      * @param x the input
      * @return f(x)
      */
-    public abstract double value(double x);
+    public double value(double x) {
+        return value.applyAsDouble(x);
+    }
 
     /**
      * The closed-form derivative (the right-hand one at a kink).
@@ -242,7 +125,9 @@ public enum ActivationFunction {
      * @param x the input
      * @return f′(x)
      */
-    public abstract double derivative(double x);
+    public double derivative(double x) {
+        return derivative.applyAsDouble(x);
+    }
 
     /** The function as a parameterless DJL block, named by {@link #id()}, for a {@code SequentialBlock}. */
     public Block block() {

@@ -2,7 +2,6 @@ package org.atelier.core.report.chart;
 
 import java.awt.Color;
 import java.awt.FontMetrics;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
@@ -46,12 +45,7 @@ public final class FigureGrid implements Figure {
         int top = title.isEmpty() ? 0 : TITLE_HEIGHT;
         int width = used * cellWidth;
         int height = top + rows * cellHeight;
-        BufferedImage canvas = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = canvas.createGraphics();
-        try {
-            ChartStyle.antialias(g);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
+        return ChartStyle.paint(width, height, g -> {
             if (!title.isEmpty()) {
                 g.setColor(Color.BLACK);
                 g.setFont(ChartStyle.TITLE_FONT);
@@ -61,9 +55,6 @@ public final class FigureGrid implements Figure {
             for (int i = 0; i < images.size(); i++) {
                 g.drawImage(images.get(i), (i % columns) * cellWidth, top + (i / columns) * cellHeight, null);
             }
-        } finally {
-            g.dispose();
-        }
-        return canvas;
+        });
     }
 }

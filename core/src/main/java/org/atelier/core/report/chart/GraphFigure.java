@@ -65,12 +65,7 @@ public final class GraphFigure implements Figure {
         Graphics2D measure = scratch.createGraphics();
         Layout layout = layout(measure);
         measure.dispose();
-        BufferedImage canvas = new BufferedImage(layout.width, layout.height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = canvas.createGraphics();
-        try {
-            ChartStyle.antialias(g);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, layout.width, layout.height);
+        return ChartStyle.paint(layout.width, layout.height, g -> {
             g.setColor(Color.BLACK);
             g.setFont(ChartStyle.TITLE_FONT);
             FontMetrics titleMetrics = g.getFontMetrics();
@@ -86,10 +81,7 @@ public final class GraphFigure implements Figure {
                 g.setColor(Color.DARK_GRAY);
                 g.drawString(caption, MARGIN, layout.height - MARGIN / 2 - g.getFontMetrics().getDescent());
             }
-        } finally {
-            g.dispose();
-        }
-        return canvas;
+        });
     }
 
     /** Columns by longest path, rows by the barycentre of predecessors, boxes sized to their text. */
