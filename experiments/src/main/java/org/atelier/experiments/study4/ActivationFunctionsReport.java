@@ -74,12 +74,12 @@ final class ActivationFunctionsReport {
         List<ActivationResult> off = results.stream().filter(r -> r.profile().maxDerivativeError() > TOLERANCE
                 || r.profile().maxValueError() > TOLERANCE).toList();
         String verdict = off.isEmpty()
-                ? String.format(Locale.ROOT, "every function and derivative agrees with its closed form to %s", error(
+                ? String.format(Locale.ROOT, "every function and derivative agrees with its closed form to %s", Study4.error(
                         Math.max(derivativeError, valueError)))
                 : "**" + off.stream().map(r -> String.format(Locale.ROOT, "%s (f′ off by %s, f by %s)", r.function()
-                        .id(), error(r.profile().maxDerivativeError()), error(r.profile().maxValueError())))
+                        .id(), Study4.error(r.profile().maxDerivativeError()), Study4.error(r.profile().maxValueError())))
                         .collect(Collectors.joining(", ")) + " disagree" + (off.size() == 1 ? "s" : "")
-                        + " with the closed form by more than " + error(TOLERANCE) + "**; the others agree";
+                        + " with the closed form by more than " + Study4.error(TOLERANCE) + "**; the others agree";
         StudyReport.Section section = report.section("Autograd against the closed forms")
                 .paragraph(String.format(Locale.ROOT, "On %s, %s. Leaky ReLU differs by about 2e-10 because DJL "
                         + "takes its slope as a float (0.01f = 0.0099999998).%s", engine, verdict, off.stream()
@@ -89,7 +89,7 @@ final class ActivationFunctionsReport {
                                 + "train with wrong gradients on MXNet."
                         : "") + singlePrecision(results))
                 .answer(String.format(Locale.ROOT, "**Autograd vs closed form (%s, float64):** largest derivative "
-                        + "error %s, largest value error %s%s.", engine, error(derivativeError), error(valueError),
+                        + "error %s, largest value error %s%s.", engine, Study4.error(derivativeError), Study4.error(valueError),
                         off.isEmpty() ? "" : "; off: " + off.stream().map(r -> r.function().id())
                                 .collect(Collectors.joining(", "))))
                 .metric("max_abs_derivative_error", derivativeError)
@@ -182,7 +182,7 @@ final class ActivationFunctionsReport {
     private static String singlePrecision(List<ActivationResult> results) {
         List<String> names = results.stream().filter(r -> Math.max(r.profile().maxDerivativeError(),
                 r.profile().maxValueError()) > 1e-8 && r.profile().maxDerivativeError() <= TOLERANCE)
-                .map(r -> String.format(Locale.ROOT, "%s (%s)", r.function().id(), error(Math.max(
+                .map(r -> String.format(Locale.ROOT, "%s (%s)", r.function().id(), Study4.error(Math.max(
                         r.profile().maxDerivativeError(), r.profile().maxValueError())))).toList();
         return names.isEmpty() ? "" : " " + String.join(", ", names) + (names.size() == 1 ? " agrees" : " agree")
                 + " only to about float32 precision: the engine computes " + (names.size() == 1 ? "it" : "them")
@@ -210,12 +210,8 @@ final class ActivationFunctionsReport {
         return r.function().id().replace('-', '_');
     }
 
+    /** Rounded to 6 decimals: grid points such as −0.005 print as they are meant. */
     private static String number(double value) {
-        return new java.math.BigDecimal(Double.toString(Math.round(value * 1e6) / 1e6)).stripTrailingZeros()
-                .toPlainString().replace('-', '−');
-    }
-
-    private static String error(double value) {
-        return value == 0 ? "0 (bit for bit)" : String.format(Locale.ROOT, "%.1e", value);
+        return Study4.plain(Math.round(value * 1e6) / 1e6);
     }
 }

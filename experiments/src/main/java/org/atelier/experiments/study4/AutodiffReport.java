@@ -93,16 +93,16 @@ final class AutodiffReport {
         report.section("Checked against the engine's autograd and finite differences")
                 .paragraph(String.format(Locale.ROOT, "The same expression on %s arrays of type float64, "
                         + "differentiated by DJL's `GradientCollector`, and by central differences (f(x + h·eᵢ) − "
-                        + "f(x − h·eᵢ)) / 2h with h = %s. (`%s`)", engine, number(check.step()), table.name()))
+                        + "f(x − h·eᵢ)) / 2h with h = %s. (`%s`)", engine, Study4.plain(check.step()), table.name()))
                 .table(check.table(), 6)
                 .paragraph(String.format(Locale.ROOT, "The engine agrees with the reverse sweep to %s: both apply the"
                         + " same chain rule in double precision, so they differ by rounding only. Central "
                         + "differences differ by %s, their truncation error (about f‴·h²/6) plus rounding (about "
                         + "ε·|f|/h): a check that needs nothing but f, good to a few digits fewer.",
-                        error(check.maxErrorAutograd()), error(fdError)))
+                        Study4.error(check.maxErrorAutograd()), Study4.error(fdError)))
                 .answer(String.format(Locale.ROOT, "**Check:** the reverse sweep agrees with %s's GradientCollector "
                         + "(float64) to %s and with central differences (h = %s) to %s.", engine,
-                        error(check.maxErrorAutograd()), number(check.step()), error(fdError)))
+                        Study4.error(check.maxErrorAutograd()), Study4.plain(check.step()), Study4.error(fdError)))
                 .metric("max_abs_gradient_error_expression", check.maxErrorAutograd())
                 .metric("max_abs_gradient_error_finite_differences", fdError);
     }
@@ -147,18 +147,18 @@ final class AutodiffReport {
                         + "(the same forward pass on float64 arrays: matrix products, DJL's sigmoid and log-softmax, "
                         + "inside a `GradientCollector`) and with the scalar engine of §1–§3 (every multiplication "
                         + "and addition a node). Then one gradient-descent step W ← W − %s·∂L/∂W. (`%s`)", engine,
-                        number(step.rate()), table.name()))
+                        Study4.plain(step.rate()), table.name()))
                 .table(step.table(), 6)
                 .keyNumbers(numbers)
                 .paragraph(String.format(Locale.ROOT, "The three gradients agree to %s, so the step is the same "
                         + "whichever computed it (the parameters differ by %s afterwards). The loss went from %.4f to "
-                        + "%.4f: %s.", error(step.maxError()), error(step.stepDifference()), step.lossBefore(),
+                        + "%.4f: %s.", Study4.error(step.maxError()), Study4.error(step.stepDifference()), step.lossBefore(),
                         step.lossAfter(), lower ? "the step went downhill, as a small enough step along −∇L must"
                                 : "it rose: the learning rate is too large for this batch"))
                 .answer(String.format(Locale.ROOT, "**Two-layer network:** hand-derived backpropagation and the "
                         + "scalar engine agree with %s's autograd to %s on all %d parameters; one step at rate %s "
-                        + "takes the loss from %.4f to %.4f.", engine, error(step.maxError()), p.count(),
-                        number(step.rate()), step.lossBefore(), step.lossAfter()))
+                        + "takes the loss from %.4f to %.4f.", engine, Study4.error(step.maxError()), p.count(),
+                        Study4.plain(step.rate()), step.lossBefore(), step.lossAfter()))
                 .metric("max_abs_gradient_error_network", step.maxError())
                 .metric("loss_before_step", step.lossBefore())
                 .metric("loss_after_step", step.lossAfter());
@@ -170,9 +170,9 @@ final class AutodiffReport {
         report.section("Agreement")
                 .paragraph(String.format(Locale.ROOT, "The largest difference between a gradient computed here (the "
                         + "reverse sweep, hand-derived backpropagation) and %s's autograd, over the expression and "
-                        + "the network: **%s**, %s the bar of %s.", engine, error(max),
-                        within ? "well within" : "NOT within", error(TOLERANCE)))
-                .answer(String.format(Locale.ROOT, "**max_abs_gradient_error** = %s (%s 1e-6).", error(max),
+                        + "the network: **%s**, %s the bar of %s.", engine, Study4.error(max),
+                        within ? "well within" : "NOT within", Study4.error(TOLERANCE)))
+                .answer(String.format(Locale.ROOT, "**max_abs_gradient_error** = %s (%s 1e-6).", Study4.error(max),
                         within ? "within" : "NOT within"))
                 .metric("max_abs_gradient_error", max);
     }
@@ -187,16 +187,7 @@ final class AutodiffReport {
 
     /** "(2, 5)". */
     static String point(double[] point) {
-        return Arrays.stream(point).mapToObj(AutodiffReport::number).collect(Collectors.joining(", ", "(", ")"));
-    }
-
-    /** A parameter as typed: 2, 0.5, 0.00001. */
-    private static String number(double value) {
-        return new java.math.BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
-    }
-
-    private static String error(double value) {
-        return value == 0 ? "0 (bit for bit)" : String.format(Locale.ROOT, "%.1e", value);
+        return Arrays.stream(point).mapToObj(Study4::plain).collect(Collectors.joining(", ", "(", ")"));
     }
 
     private static String code(String text) {
