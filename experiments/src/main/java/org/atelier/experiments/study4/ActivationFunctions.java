@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.atelier.core.AtelierException;
 import org.atelier.core.experiment.Experiment;
 import org.atelier.core.experiment.ExperimentContext;
 import org.atelier.core.experiment.Param;
@@ -67,10 +68,11 @@ public final class ActivationFunctions implements Experiment {
     public List<Param<?>> parameters() {
         return List.of(
                 Param.ofDouble("range", 6, "the grid covers [−range, range]").between(1, 50),
-                Param.ofInt("points", 1200, "grid points (midpoints of equal steps)").smoke(200).between(10, 1_000_000),
+                Param.ofInt("points", 1200, "grid points (midpoints of equal steps; even, so that none is 0)").smoke(200)
+                        .between(10, 1_000_000),
                 Param.ofDouble("threshold", 0.01, "|f′| below this counts as saturated").between(0, 1),
                 Param.ofInt("samples", 1_000_000, "N(0, 1) samples for the output mean").smoke(10_000)
-                        .between(100, 100_000_000));
+                        .between(100, 10_000_000));
     }
 
     @Override
@@ -105,8 +107,12 @@ public final class ActivationFunctions implements Experiment {
         report.report().write(dir, ActivationFunctionsReport.REPORT, context::metric);
     }
 
-    /** n midpoints of equal steps over [−range, range]. */
+    /** n midpoints of equal steps over [−range, range]; n even, so that none is 0, where the ReLU family has a kink. */
     private static double[] midpoints(double range, int n) {
+        if (n % 2 != 0) {
+            throw new AtelierException("points=" + n + " would put a grid point on the kink at x = 0; use an even"
+                    + " number, e.g. points=" + (n + 1));
+        }
         double step = 2 * range / n;
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {

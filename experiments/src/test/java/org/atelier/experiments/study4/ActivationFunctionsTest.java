@@ -1,13 +1,18 @@
 package org.atelier.experiments.study4;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.atelier.core.AtelierException;
+import org.atelier.core.experiment.ExperimentRunner;
+import org.atelier.core.experiment.RunOptions;
 import org.atelier.core.testing.OnEachEngine;
 import org.atelier.experiments.SmokeRuns;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
@@ -48,5 +53,12 @@ class ActivationFunctionsTest {
             assertTrue(metrics.get("max_abs_derivative_error") < 1e-6);
             assertTrue(report.contains("every function and derivative agrees"));
         }
+    }
+
+    @Test
+    void anOddGridIsRefusedBecauseItWouldSampleTheKink() {
+        AtelierException e = assertThrows(AtelierException.class, () -> ExperimentRunner.run(new ActivationFunctions(),
+                RunOptions.builder().optSmoke(true).optOut(temp.resolve("odd")).optSet("points", "201").build()));
+        assertTrue(e.getMessage().contains("points=202"), e.getMessage());
     }
 }
