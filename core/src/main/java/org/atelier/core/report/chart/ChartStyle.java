@@ -7,6 +7,8 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Stroke;
 import java.awt.geom.Line2D;
+import java.awt.image.BufferedImage;
+import java.util.function.Consumer;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.axis.Axis;
@@ -168,6 +170,29 @@ public final class ChartStyle {
         axis.setTickLabelFont(TICK_FONT);
         axis.setLabelPaint(Color.BLACK);
         axis.setTickLabelPaint(Color.DARK_GRAY);
+    }
+
+    /**
+     * A figure drawn directly with Java 2D: a white RGB image of the given size, antialiased, on
+     * which {@code painter} draws.
+     *
+     * @param width width in pixels
+     * @param height height in pixels
+     * @param painter draws the figure
+     * @return the image
+     */
+    static BufferedImage paint(int width, int height, Consumer<Graphics2D> painter) {
+        BufferedImage canvas = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = canvas.createGraphics();
+        try {
+            antialias(g);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            painter.accept(g);
+        } finally {
+            g.dispose();
+        }
+        return canvas;
     }
 
     /** Turns on antialiasing for figures drawn directly with Java 2D. */

@@ -62,12 +62,7 @@ public final class ImageGrid implements Figure {
     @Override
     public BufferedImage render() {
         Layout layout = new Layout(spec);
-        BufferedImage canvas = new BufferedImage(layout.width, layout.height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = canvas.createGraphics();
-        try {
-            ChartStyle.antialias(g);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, layout.width, layout.height);
+        return ChartStyle.paint(layout.width, layout.height, g -> {
             drawTitle(g, layout);
             double[] limits = sharedLimits();
             for (int i = 0; i < spec.images.size(); i++) {
@@ -76,10 +71,7 @@ public final class ImageGrid implements Figure {
             if (spec.colorBar) {
                 drawColorBar(g, layout, limits);
             }
-        } finally {
-            g.dispose();
-        }
-        return canvas;
+        });
     }
 
     private void drawTitle(Graphics2D g, Layout layout) {

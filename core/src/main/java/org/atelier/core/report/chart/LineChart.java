@@ -1,6 +1,7 @@
 package org.atelier.core.report.chart;
 
 import java.awt.Color;
+import java.awt.Rectangle;
 import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -42,11 +44,14 @@ public final class LineChart {
 
     /** Collects the series of one line chart; axis labels default to "x" and "y". */
     public static final class Builder extends XyChartBuilder<Builder> {
+        private static final Color SHADE = new Color(0, 0, 0, 28);
         private boolean logX;
         private boolean logY;
         private boolean markers;
         private int nextColor;
         private final List<Layer> layers = new ArrayList<>();
+        private final List<double[]> shaded = new ArrayList<>();
+        private String shadedName = "";
 
         private Builder() {
             super("x", "y");
@@ -165,6 +170,26 @@ public final class LineChart {
             return band(name, x, mean, std);
         }
 
+        /**
+         * Shades stretches of the x axis behind the lines, e.g. where a derivative is nearly zero;
+         * the legend names them once (if there is any).
+         *
+         * @param name the legend entry
+         * @param intervals each {from, to}
+         * @return this builder
+         */
+        public Builder shadeX(String name, List<double[]> intervals) {
+            for (double[] interval : intervals) {
+                if (interval.length != 2 || !(interval[0] <= interval[1])) {
+                    throw new AtelierException("shaded interval " + Arrays.toString(interval) + " of '" + name
+                            + "' is not {from, to} with from ≤ to; pass it in that order");
+                }
+                shaded.add(interval.clone());
+            }
+            shadedName = name;
+            return this;
+        }
+
         /** Builds the figure. */
         public ChartFigure build() {
             XYPlot plot = new XYPlot();
@@ -182,6 +207,16 @@ public final class LineChart {
             }
             for (Layer layer : layers) {
                 layer.legendItem().ifPresent(legend::add);
+            }
+            for (double[] interval : shaded) {
+                IntervalMarker marker = new IntervalMarker(interval[0], interval[1]);
+                marker.setPaint(SHADE);
+                plot.addDomainMarker(marker, org.jfree.chart.ui.Layer.BACKGROUND);
+            }
+            if (!shaded.isEmpty()) {
+                LegendItem item = new LegendItem(shadedName, null, null, null, new Rectangle(-7, -7, 14, 14), SHADE);
+                item.setLabelFont(ChartStyle.TICK_FONT);
+                legend.add(item);
             }
             plot.setFixedLegendItems(legend);
             plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);

@@ -188,6 +188,37 @@ class ChartGalleryTest {
         assertThrows(AtelierException.class, () -> ImageGrid.builder().image(new float[10], 28, 28, "x"));
     }
 
+    @Test
+    void panelsInAGridOfRows() throws IOException {
+        double[] x = range(1, 10);
+        List<ChartFigure> panels = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            panels.add(LineChart.builder().title("panel " + i).xLabel("x").yLabel("y")
+                    .series("f", x, decay(x, 1, 0.1 * i)).size(400, 300).build());
+        }
+        BufferedImage image = readBack(new FigureGrid("Five panels in three columns", 3, panels)
+                .save(dir.resolve("grid.png")));
+        assertEquals(3 * 400, image.getWidth());
+        assertEquals(40 + 2 * 300, image.getHeight(), "title band and two rows");
+        assertEquals(Color.WHITE.getRGB(), image.getRGB(2 * 400 + 200, 40 + 300 + 150), "the sixth cell is empty");
+        assertThrows(IllegalArgumentException.class, () -> new FigureGrid("", 0, panels));
+    }
+
+    @Test
+    void directedGraphWithLabelledEdges() throws IOException {
+        GraphFigure figure = GraphFigure.builder().title("f(x₁, x₂) = x₁·x₂ + x₂").caption("boxes: value")
+                .node("x1", List.of("x₁", "2.0000")).node("x2", List.of("x₂", "5.0000"))
+                .node("m", List.of("x₁ × x₂", "10.0000")).node("y", List.of("m + x₂", "15.0000"))
+                .edge("x1", "m", "x₂ = 5").edge("x2", "m", "x₁ = 2").edge("m", "y", "1").edge("x2", "y", "1")
+                .build();
+        BufferedImage image = readBack(figure.save(dir.resolve("graph.png")));
+        assertTrue(image.getWidth() >= 400 && image.getHeight() >= 300);
+        int[] ink = inkColumns(image);
+        assertTrue(ink[0] > 0 && ink[1] < image.getWidth() - 1, "nothing touches the edges");
+        assertThrows(IllegalArgumentException.class, () -> GraphFigure.builder().node("a", List.of("a"))
+                .node("b", List.of("b")).edge("b", "a", ""), "edges go from earlier to later nodes");
+    }
+
     private static int[] cellPixel(ChartFigure figure, BufferedImage image, int row, int column) {
         var info = new org.jfree.chart.ChartRenderingInfo();
         figure.chart().createBufferedImage(image.getWidth(), image.getHeight(), info);
