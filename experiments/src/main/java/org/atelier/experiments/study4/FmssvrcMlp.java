@@ -58,7 +58,7 @@ public final class FmssvrcMlp implements Experiment {
 
     @Override
     public String study() {
-        return FmssvrcReport.STUDY;
+        return Study4.STUDY;
     }
 
     @Override

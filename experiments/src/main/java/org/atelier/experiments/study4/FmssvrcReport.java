@@ -24,8 +24,6 @@ import tech.tablesaw.api.Table;
  */
 final class FmssvrcReport {
 
-    /** The study, as {@code ./atelier list} groups it. */
-    static final String STUDY = "4 — fundamentals";
 
     /** The report. */
     static final RunFile REPORT = new RunFile("report.md",

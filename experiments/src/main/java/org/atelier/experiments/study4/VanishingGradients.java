@@ -66,7 +66,7 @@ public final class VanishingGradients implements Experiment {
 
     @Override
     public String study() {
-        return VanishingGradientsReport.STUDY;
+        return Study4.STUDY;
     }
 
     @Override

@@ -26,8 +26,6 @@ import tech.tablesaw.api.Table;
  */
 final class VanishingGradientsReport {
 
-    /** The study the experiment belongs to, as {@code ./atelier list} groups them. */
-    static final String STUDY = "4 — fundamentals";
 
     private final StudyReport report;
     private final boolean smoke;

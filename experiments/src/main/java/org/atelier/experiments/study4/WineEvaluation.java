@@ -68,7 +68,7 @@ public final class WineEvaluation implements Experiment {
 
     @Override
     public String study() {
-        return WineEvaluationReport.STUDY;
+        return Study4.STUDY;
     }
 
     @Override

@@ -39,8 +39,6 @@ import tech.tablesaw.api.Table;
  */
 final class WineEvaluationReport {
 
-    /** The study the experiment belongs to, as {@code ./atelier list} groups it. */
-    static final String STUDY = "4 — fundamentals";
 
     /** The report. */
     static final RunFile REPORT = new RunFile("report.md", "the evaluation's answers with the run's numbers and figures");
