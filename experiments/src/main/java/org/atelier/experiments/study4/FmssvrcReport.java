@@ -24,7 +24,6 @@ import tech.tablesaw.api.Table;
  */
 final class FmssvrcReport {
 
-
     /** The report. */
     static final RunFile REPORT = new RunFile("report.md",
             "the challenge answered: the final MLP's test accuracy over the seeds, the ablation, the time it took");

@@ -26,7 +26,6 @@ import tech.tablesaw.api.Table;
  */
 final class VanishingGradientsReport {
 
-
     private final StudyReport report;
     private final boolean smoke;
 

@@ -39,7 +39,6 @@ import tech.tablesaw.api.Table;
  */
 final class WineEvaluationReport {
 
-
     /** The report. */
     static final RunFile REPORT = new RunFile("report.md", "the evaluation's answers with the run's numbers and figures");
 
