@@ -24,6 +24,20 @@ public final class TrialExecutors {
      * @throws AtelierException for an unknown name or a parallelism the executor cannot do
      */
     public static TrialExecutor create(String name, int parallel) {
+        return create(name, parallel, null);
+    }
+
+    /**
+     * Creates an executor by name, for a cluster's master if one is given ({@code --master URL}).
+     *
+     * @param name e.g. {@code spark}
+     * @param parallel how many trials may run at once, at least 1
+     * @param master the cluster's address, or null for none
+     * @return the executor
+     * @throws AtelierException for an unknown name, a parallelism the executor cannot do, or a
+     *     master it does not take
+     */
+    public static TrialExecutor create(String name, int parallel, String master) {
         if (parallel < 1) {
             throw new AtelierException("--parallel must be at least 1, got " + parallel);
         }
@@ -33,7 +47,7 @@ public final class TrialExecutors {
             throw new AtelierException("unknown trial executor '" + name + "'; choices: "
                     + String.join(", ", factories.keySet()));
         }
-        return factory.create(parallel);
+        return factory.create(parallel, master);
     }
 
     /** The names of the available executors, sorted. */
