@@ -66,9 +66,12 @@ public final class SparkTrialExecutor implements TrialExecutor {
      */
     public static final String SHARED_CLASS_PATH = "atelier.spark.sharedClassPath";
 
-    /** Spark's loggers that only say what does not matter here, quieted unless the user sets their level. */
+    /**
+     * Spark's loggers that say nothing the progress lines do not (a failed attempt's stack trace:
+     * the trial's line says why it failed), quieted unless the user sets their level.
+     */
     private static final List<String> QUIET_LOGGERS = List.of("org.apache.spark.util.Utils",
-            "org.apache.hadoop.util.NativeCodeLoader");
+            "org.apache.hadoop.util.NativeCodeLoader", "org.apache.spark.scheduler.TaskSetManager");
 
     /** Executor memory (and embedded worker memory) where {@code spark.executor.memory} is not set. */
     static final String DEFAULT_EXECUTOR_MEMORY = "2g";
