@@ -13,6 +13,9 @@ public final class TrialExecutors {
     /** The executor used when none is named. */
     public static final String DEFAULT = InProcessTrialExecutor.NAME;
 
+    /** The executor of the Spark module, named in the error when it is not on the class path. */
+    private static final String SPARK = "spark";
+
     private TrialExecutors() {}
 
     /**
@@ -45,7 +48,9 @@ public final class TrialExecutors {
         TrialExecutorFactory factory = factories.get(name);
         if (factory == null) {
             throw new AtelierException("unknown trial executor '" + name + "'; choices: "
-                    + String.join(", ", factories.keySet()));
+                    + String.join(", ", factories.keySet()) + (name.equals(SPARK) ? "; the " + SPARK + " executor is"
+                    + " a module of its own (tools/spark): ./atelier puts it and Spark on the class path for --executor "
+                    + SPARK : ""));
         }
         return factory.create(parallel, master);
     }
