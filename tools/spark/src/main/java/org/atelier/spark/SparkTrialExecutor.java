@@ -98,6 +98,11 @@ public final class SparkTrialExecutor implements TrialExecutor {
             throw new AtelierException("--master is empty; give the cluster's URL, e.g. --master spark://host:7077,"
                     + " or leave it out to run Spark embedded");
         }
+        if (master != null && (master.equals("local") || master.startsWith("local["))) {
+            throw new AtelierException("--master " + master + " runs trials as threads of one JVM, whose engine has one"
+                    + " random generator, so trials running at once would change each other's numbers; leave --master"
+                    + " out to run Spark embedded with --parallel executor JVMs");
+        }
         this.parallel = parallel;
         this.master = master;
     }
