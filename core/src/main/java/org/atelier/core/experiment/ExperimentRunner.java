@@ -49,6 +49,9 @@ public final class ExperimentRunner {
     /** The {@code params} entry of summary.json that records how many trials ran at once ({@code --parallel}). */
     public static final String PARALLEL_PARAM = "parallel";
 
+    /** The {@code params} entry of summary.json that records the cluster's master ({@code --master}), when given. */
+    public static final String MASTER_PARAM = "master";
+
     private final Experiment experiment;
     private final RunOptions options;
     private final Params params;
@@ -91,7 +94,7 @@ public final class ExperimentRunner {
                     + EXECUTOR_PARAM + " or " + PARALLEL_PARAM + ", which are run options; rename it");
         }
         Backend backend = Backend.resolve(options.engine(), options.device());
-        TrialExecutor trialExecutor = TrialExecutors.create(options.executor(), options.parallel());
+        TrialExecutor trialExecutor = TrialExecutors.create(options.executor(), options.parallel(), options.master());
         checkDataDir(options.dataDir());
         DataLocator data = DataLocator.resolve(options.dataDir());
         experiment.datasets().forEach(data::requirePresent);
@@ -260,6 +263,9 @@ public final class ExperimentRunner {
             return new UncheckedIOException(e);
         } catch (Exception e) {
             return new IllegalStateException(e.toString(), e);
+        } finally {
+            // A cluster connection ends with the experiment; the summary is written after it.
+            trialExecutor.close();
         }
     }
 
@@ -299,6 +305,9 @@ public final class ExperimentRunner {
         Map<String, Object> recorded = new LinkedHashMap<>(params.asMap());
         recorded.put(EXECUTOR_PARAM, trialExecutor.name());
         recorded.put(PARALLEL_PARAM, trialExecutor.parallel());
+        if (options.master() != null) {
+            recorded.put(MASTER_PARAM, options.master());
+        }
         return recorded;
     }
 

@@ -27,9 +27,12 @@ import org.atelier.core.trial.TrialExecutors;
  * @param executor where independent trials run ({@code --executor}): {@code local} (default: one
  *     after another in this JVM), {@code jvm} (child JVMs) or one a plugin offers ({@code TrialExecutors})
  * @param parallel how many trials run at once ({@code --parallel}); default 1
+ * @param master the cluster the trials go to ({@code --master URL}, with {@code --executor spark});
+ *     null (default) for none
  */
 public record RunOptions(String engine, String device, int seed, boolean smoke, Map<String, String> overrides,
-        Path out, boolean force, boolean resume, Path dataDir, Path runsRoot, PrintStream progress, String executor, int parallel) {
+        Path out, boolean force, boolean resume, Path dataDir, Path runsRoot, PrintStream progress, String executor, int parallel,
+        String master) {
 
     /** The seed used when none is given. */
     public static final int DEFAULT_SEED = 42;
@@ -62,6 +65,7 @@ public record RunOptions(String engine, String device, int seed, boolean smoke, 
         private PrintStream progress = System.err;
         private String executor = TrialExecutors.DEFAULT;
         private int parallel = 1;
+        private String master;
 
         private Builder() {}
 
@@ -143,6 +147,12 @@ public record RunOptions(String engine, String device, int seed, boolean smoke, 
             return this;
         }
 
+        /** Sets the cluster the trials go to ({@code --master URL}), or null for none. */
+        public Builder optMaster(String master) {
+            this.master = master;
+            return this;
+        }
+
         /** Sets how many trials run at once (with an executor that runs them side by side). */
         public Builder optParallel(int parallel) {
             this.parallel = parallel;
@@ -152,7 +162,7 @@ public record RunOptions(String engine, String device, int seed, boolean smoke, 
         /** The options. */
         public RunOptions build() {
             return new RunOptions(engine, device, seed, smoke, overrides, out, force, resume, dataDir, runsRoot, progress,
-                    executor, parallel);
+                    executor, parallel, master);
         }
     }
 }

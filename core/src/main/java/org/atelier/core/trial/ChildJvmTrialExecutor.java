@@ -47,10 +47,10 @@ public final class ChildJvmTrialExecutor implements TrialExecutor {
     public static final String NAME = "jvm";
 
     /** DJL PyTorch's intra-op and inter-op thread counts, read when the engine starts. */
-    static final List<String> PYTORCH_PROPERTIES = List.of("ai.djl.pytorch.num_threads",
+    public static final List<String> PYTORCH_PROPERTIES = List.of("ai.djl.pytorch.num_threads",
             "ai.djl.pytorch.num_interop_threads");
     /** The OpenMP and MKL thread counts, read when the native libraries load. */
-    static final List<String> NATIVE_THREAD_VARIABLES = List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS");
+    public static final List<String> NATIVE_THREAD_VARIABLES = List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS");
 
     private final int parallel;
 
@@ -130,7 +130,7 @@ public final class ChildJvmTrialExecutor implements TrialExecutor {
     }
 
     /** Whether this JVM sets a thread count itself, which workers then inherit unchanged. */
-    static boolean threadsPinned() {
+    public static boolean threadsPinned() {
         return PYTORCH_PROPERTIES.stream().anyMatch(p -> System.getProperty(p) != null)
                 || NATIVE_THREAD_VARIABLES.stream().anyMatch(v -> System.getenv(v) != null);
     }

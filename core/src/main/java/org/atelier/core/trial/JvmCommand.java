@@ -103,13 +103,15 @@ public final class JvmCommand {
 
     /**
      * This JVM's heap, system-property and {@code -XX} options ({@code -Xmx8g}, {@code
-     * -Djava.awt.headless=true}, thread settings), without agents and debuggers.
+     * -Djava.awt.headless=true}, thread settings) and its {@code --add-opens=…}/{@code
+     * --add-exports=…} (which Spark needs on Java 17), without agents and debuggers.
      *
      * @return the options in the order this JVM got them
      */
     public static List<String> forwardedJvmOptions() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(o -> o.startsWith("-X") || o.startsWith("-D"))
+                .filter(o -> o.startsWith("-X") || o.startsWith("-D") || o.startsWith("--add-opens=")
+                        || o.startsWith("--add-exports="))
                 .filter(o -> !o.startsWith("-Xdebug") && !o.startsWith("-Xrunjdwp"))
                 .toList();
     }

@@ -15,7 +15,7 @@ import java.util.List;
  * ids of the specs are unique ({@link Trials#requireUniqueIds}); a trial runs {@link Trials#run}
  * with an environment equal to the given one, so its numbers are those it gets in process.
  */
-public interface TrialExecutor {
+public interface TrialExecutor extends AutoCloseable {
 
     /**
      * Runs the trials.
@@ -33,4 +33,11 @@ public interface TrialExecutor {
 
     /** How many trials run at once. */
     int parallel();
+
+    /**
+     * Releases what the executor holds between {@link #run} calls (a cluster connection); the run
+     * that created it calls this once its experiment ended. Nothing by default.
+     */
+    @Override
+    default void close() {}
 }

@@ -24,4 +24,21 @@ public interface TrialExecutorFactory {
      * @throws AtelierException if this executor cannot run {@code parallel} trials at once
      */
     TrialExecutor create(int parallel);
+
+    /**
+     * Creates the executor for a cluster's master ({@code --master URL}). Executors that run trials
+     * on this machine take none.
+     *
+     * @param parallel how many trials may run at once, at least 1
+     * @param master the cluster's address, e.g. {@code spark://host:7077}, or null for none
+     * @return the executor
+     * @throws AtelierException if this executor takes no master, or cannot use this one
+     */
+    default TrialExecutor create(int parallel, String master) {
+        if (master != null) {
+            throw new AtelierException("--master is for an executor that runs trials on a cluster (--executor spark);"
+                    + " the " + name() + " executor runs them on this machine: leave --master out");
+        }
+        return create(parallel);
+    }
 }

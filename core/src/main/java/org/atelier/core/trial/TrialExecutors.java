@@ -13,6 +13,9 @@ public final class TrialExecutors {
     /** The executor used when none is named. */
     public static final String DEFAULT = InProcessTrialExecutor.NAME;
 
+    /** The executor of the Spark module, named in the error when it is not on the class path. */
+    private static final String SPARK = "spark";
+
     private TrialExecutors() {}
 
     /**
@@ -24,6 +27,20 @@ public final class TrialExecutors {
      * @throws AtelierException for an unknown name or a parallelism the executor cannot do
      */
     public static TrialExecutor create(String name, int parallel) {
+        return create(name, parallel, null);
+    }
+
+    /**
+     * Creates an executor by name, for a cluster's master if one is given ({@code --master URL}).
+     *
+     * @param name e.g. {@code spark}
+     * @param parallel how many trials may run at once, at least 1
+     * @param master the cluster's address, or null for none
+     * @return the executor
+     * @throws AtelierException for an unknown name, a parallelism the executor cannot do, or a
+     *     master it does not take
+     */
+    public static TrialExecutor create(String name, int parallel, String master) {
         if (parallel < 1) {
             throw new AtelierException("--parallel must be at least 1, got " + parallel);
         }
@@ -31,9 +48,11 @@ public final class TrialExecutors {
         TrialExecutorFactory factory = factories.get(name);
         if (factory == null) {
             throw new AtelierException("unknown trial executor '" + name + "'; choices: "
-                    + String.join(", ", factories.keySet()));
+                    + String.join(", ", factories.keySet()) + (name.equals(SPARK) ? "; the " + SPARK + " executor is"
+                    + " a module of its own (tools/spark): ./atelier puts it and Spark on the class path for --executor "
+                    + SPARK : ""));
         }
-        return factory.create(parallel);
+        return factory.create(parallel, master);
     }
 
     /** The names of the available executors, sorted. */

@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * One line per finished trial, with an estimate of the time left: {@code trial 3/12 done:
- * minibatch-lr-0.1-seed-42 (val loss 0.4123, 12.3 s), ETA 1m40s}. The estimate is the wall time so
+ * One line per finished trial, with the failures so far and an estimate of the time left: {@code
+ * trial 3/12 done: minibatch-lr-0.1-seed-42 (val loss 0.4123, 12.3 s), ETA 1m40s}, or once a trial
+ * failed {@code trial 4/12 done: … (…), 1 failed, ETA 1m35s}. The estimate is the wall time so
  * far per finished trial times the trials left, so it accounts for trials running side by side.
  * Thread-safe: executors report from several threads.
  */
@@ -17,6 +18,7 @@ public final class TrialProgress {
     private final Consumer<TrialResult> onFinished;
     private final long start = System.nanoTime();
     private int done;
+    private int failed;
 
     /**
      * Creates the progress of a list of trials; the clock starts now.
@@ -55,8 +57,9 @@ public final class TrialProgress {
     public synchronized void finished(TrialResult result) {
         onFinished.accept(result);
         done++;
+        failed += result.succeeded() ? 0 : 1;
         if (out != null) {
-            out.println(line(result, done, total, (System.nanoTime() - start) / 1e9));
+            out.println(line(result, done, failed, total, (System.nanoTime() - start) / 1e9));
             out.flush();
         }
     }
@@ -66,14 +69,15 @@ public final class TrialProgress {
         return done;
     }
 
-    /** The line of the {@code done}-th finished trial after {@code elapsed} seconds. */
-    static String line(TrialResult result, int done, int total, double elapsed) {
+    /** The line of the {@code done}-th finished trial, {@code failed} of them failed, after {@code elapsed} seconds. */
+    static String line(TrialResult result, int done, int failed, int total, double elapsed) {
         String outcome = result.succeeded()
                 ? String.format(Locale.ROOT, "done: %s (val loss %.4f, %.1f s)", result.id(),
                         result.metrics().get("val_loss"), result.seconds())
                 : String.format(Locale.ROOT, "FAILED: %s (%s, %.1f s)", result.id(), result.error(), result.seconds());
         String time = done < total ? "ETA " + duration(elapsed / done * (total - done)) : "all done in " + duration(elapsed);
-        return String.format(Locale.ROOT, "trial %d/%d %s, %s", done, total, outcome, time);
+        String failures = failed > 0 ? failed + " failed, " : "";
+        return String.format(Locale.ROOT, "trial %d/%d %s, %s%s", done, total, outcome, failures, time);
     }
 
     /** {@code 45s}, {@code 1m40s} or {@code 2h05m}. */

@@ -1,5 +1,6 @@
 package org.atelier.core.trial;
 
+import static org.atelier.core.testing.Histories.assertBitIdentical;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,8 +16,6 @@ import org.atelier.core.data.Datasets;
 import org.atelier.core.testing.OnEachEngine;
 import org.atelier.core.testing.RealData;
 import org.atelier.core.testing.TestBackends;
-import org.atelier.core.training.EpochRecord;
-import org.atelier.core.training.History;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -104,20 +103,5 @@ class TrialExecutorTest {
         String error = results.get(1).error();
         assertTrue(error.contains("exited with code " + TestTrialComponents.EXIT_CODE), error);
         assertTrue(error.contains("exiting on purpose"), "the end of its stderr is kept: " + error);
-    }
-
-    /** Every number of every epoch equal bit for bit; only the seconds may differ. */
-    static void assertBitIdentical(History expected, History actual) {
-        assertEquals(expected.epochs().size(), actual.epochs().size());
-        assertEquals(expected.stoppedEarly(), actual.stoppedEarly());
-        for (int e = 0; e < expected.epochs().size(); e++) {
-            assertEquals(withoutSeconds(expected.epochs().get(e)), withoutSeconds(actual.epochs().get(e)), "epoch " + e);
-        }
-    }
-
-    private static EpochRecord withoutSeconds(EpochRecord r) {
-        // record equality compares doubles bit for bit (Double.compare), NaN included
-        return new EpochRecord(r.epoch(), r.trainLoss(), r.trainAccuracy(), r.valLoss(), r.valAccuracy(),
-                r.learningRate(), 0, r.steps());
     }
 }

@@ -89,7 +89,9 @@ class TrialRunOptionsTest {
     @Test
     void badExecutorOptionsAreOneLineBeforeAnythingIsCreated() {
         Path runs = temp.resolve("runs");
-        assertEquals("unknown trial executor 'spark'; choices: jvm, local", refused(runs, "spark", 1));
+        assertEquals("unknown trial executor 'spark'; choices: jvm, local; the spark executor is a module of its own"
+                + " (tools/spark): ./atelier puts it and Spark on the class path for --executor spark",
+                refused(runs, "spark", 1));
         assertEquals("--parallel must be at least 1, got 0", refused(runs, "jvm", 0));
         assertEquals("--parallel 2 needs --executor jvm: the local executor runs one trial at a time",
                 refused(runs, "local", 2));

@@ -176,9 +176,11 @@ class TrialValuesTest {
         TrialResult done = new TrialResult("minibatch-lr-0.1-seed-42", history, Trials.metrics(history, false), null,
                 12.34, null);
         assertEquals("trial 3/12 done: minibatch-lr-0.1-seed-42 (val loss 0.4123, 12.3 s), ETA 1m40s",
-                TrialProgress.line(done, 3, 12, 100.0 * 3 / 9));
-        assertEquals("trial 2/2 FAILED: b (unknown model factory 'x', 0.3 s), all done in 2h05m",
-                TrialProgress.line(TrialResult.failed("b", "unknown model factory 'x'", 0.25), 2, 2, 7500));
+                TrialProgress.line(done, 3, 0, 12, 100.0 * 3 / 9));
+        assertEquals("trial 2/2 FAILED: b (unknown model factory 'x', 0.3 s), 1 failed, all done in 2h05m",
+                TrialProgress.line(TrialResult.failed("b", "unknown model factory 'x'", 0.25), 2, 1, 2, 7500));
+        assertEquals("trial 4/12 done: minibatch-lr-0.1-seed-42 (val loss 0.4123, 12.3 s), 2 failed, ETA 1m20s",
+                TrialProgress.line(done, 4, 2, 12, 40.0), "the failures so far stay in every later line");
         assertEquals("45s", TrialProgress.duration(45.2));
     }
 

@@ -47,13 +47,19 @@ final class RunSettings {
             description = "Data directory (default: $ATELIER_DATA, else data/ in the working directory if it exists, else ~/.atelier/data).")
     Path dataDir;
 
-    @Option(names = "--executor", defaultValue = TrialExecutors.DEFAULT, paramLabel = "local|jvm",
+    @Option(names = "--executor", defaultValue = TrialExecutors.DEFAULT, paramLabel = "local|jvm|spark",
             description = "Where an experiment's independent trials (seeds, sweep points) run: local = one after another"
-                    + " in this JVM, jvm = in child JVMs, --parallel at once (default: ${DEFAULT-VALUE}).")
+                    + " in this JVM, jvm = in child JVMs, --parallel at once, spark = on Apache Spark, embedded"
+                    + " (--parallel executor JVMs on this machine) or on the cluster of --master (default: ${DEFAULT-VALUE}).")
     String executor;
 
+    @Option(names = "--master", paramLabel = "URL",
+            description = "The Spark cluster the trials go to with --executor spark, e.g. spark://host:7077"
+                    + " (default: Spark embedded in this run, nothing to install).")
+    String master;
+
     @Option(names = "--parallel", defaultValue = "1", paramLabel = "N",
-            description = "How many trials run at once with --executor jvm; each child JVM gets cores/N threads"
+            description = "How many trials run at once with --executor jvm or spark; each child JVM gets cores/N threads"
                     + " (default: ${DEFAULT-VALUE}).")
     int parallel;
 
@@ -94,7 +100,8 @@ final class RunSettings {
     /** Run options with these settings; the caller adds the engine and, if it chooses, the output directory. */
     RunOptions.Builder options() {
         return RunOptions.builder().optDevice(device).optSeed(seed).optSet(overrides()).optSmoke(smoke)
-                .optOut(out).optForce(force).optResume(resume).optDataDir(dataDir).optExecutor(executor).optParallel(parallel);
+                .optOut(out).optForce(force).optResume(resume).optDataDir(dataDir).optExecutor(executor).optParallel(parallel)
+                .optMaster(master);
     }
 
     /**
@@ -104,6 +111,9 @@ final class RunSettings {
     List<String> arguments() {
         List<String> args = new ArrayList<>(List.of("--device", device, "--seed", String.valueOf(seed),
                 "--executor", executor, "--parallel", String.valueOf(parallel)));
+        if (master != null) {
+            args.addAll(List.of("--master", master));
+        }
         overrides().forEach((key, value) -> args.addAll(List.of("--set", key + "=" + value)));
         if (smoke) {
             args.add("--smoke");

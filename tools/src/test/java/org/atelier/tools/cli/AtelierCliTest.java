@@ -134,7 +134,11 @@ class AtelierCliTest {
     @Test
     void trialExecutorOptionsAreCheckedAndRecorded() {
         assertOneErrorLine(atelier("run", "hello-ndarray", "--executor", "spark"), 2,
-                "atelier: unknown trial executor 'spark'; choices: jvm, local");
+                "atelier: unknown trial executor 'spark'; choices: jvm, local; the spark executor is a module of its own"
+                        + " (tools/spark): ./atelier puts it and Spark on the class path for --executor spark");
+        assertOneErrorLine(atelier("run", "hello-ndarray", "--executor", "jvm", "--master", "spark://h:7077"), 2,
+                "atelier: --master is for an executor that runs trials on a cluster (--executor spark); the jvm executor"
+                        + " runs them on this machine: leave --master out");
         assertOneErrorLine(atelier("run", "hello-ndarray", "--executor", "jvm", "--parallel", "0"), 2,
                 "--parallel must be at least 1, got 0");
         assertOneErrorLine(atelier("run", "hello-ndarray", "--parallel", "2"), 2, "--parallel 2 needs --executor jvm");
