@@ -53,7 +53,7 @@ class SparkClusterTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"hidden-layer-sweep", "cnn-baseline"})
+    @ValueSource(strings = {"hidden-layer-sweep", "cnn-baseline", "hyperparameter-search"})
     void aSmokeRunOnTheClusterEqualsTheInProcessRun(String experiment) throws Exception {
         Path local = temp.resolve(experiment + "-local");
         Path onCluster = temp.resolve(experiment + "-cluster");
