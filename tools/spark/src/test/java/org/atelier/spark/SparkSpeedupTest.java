@@ -26,8 +26,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The speed-up table of docs/spark.md: a trial-bound workload (8 trials of an MLP 784-256-10, 2
- * epochs each on all 54 000 Fashion-MNIST training images) in process, then on a standalone
+ * The speed-up table of docs/spark.md: a trial-bound workload (8 trials of an MLP 784-256-10, 6
+ * epochs each on all 54 000 Fashion-MNIST training images; {@code -Datelier.spark.speedup.trials}
+ * and {@code .epochs} change them) in process, then on a standalone
  * cluster of one and of two one-core Workers on this machine. Wall time of {@code executor.run},
  * each Spark run in a fresh application (executor start and data load included). A measurement,
  * not a check: it runs only with {@code -Datelier.spark.speedup=true} and writes {@code
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledIfSystemProperty(named = "atelier.spark.speedup", matches = "true")
 class SparkSpeedupTest {
 
-    private static final int TRIALS = 8;
+    private static final int TRIALS = Integer.getInteger("atelier.spark.speedup.trials", 8);
+    private static final int EPOCHS = Integer.getInteger("atelier.spark.speedup.epochs", 6);
 
     @TempDir
     Path temp;
@@ -45,7 +47,7 @@ class SparkSpeedupTest {
     void measureOneAndTwoWorkers() throws Exception {
         TrialEnvironment environment = new TrialEnvironment("PyTorch", "cpu",
                 RealData.locator(Datasets.FASHION_MNIST).root(), temp);
-        FitSpec fit = FitSpec.builder().sgd(0.1).batchSize(64).maxEpochs(2).build();
+        FitSpec fit = FitSpec.builder().sgd(0.1).batchSize(64).maxEpochs(EPOCHS).build();
         List<TrialSpec> trials = IntStream.rangeClosed(1, TRIALS).mapToObj(seed -> TrialSpec.of("seed-" + seed,
                 ModelSpec.mlp(10, 256), DataSpec.fashionMnist(42, false), fit, seed)).toList();
         List<String> rows = new ArrayList<>();
