@@ -140,9 +140,9 @@ public final class FmssvrcMlp implements Experiment {
         }
         dir.csv(HISTORY, new CaseComparison(all).historyTable());
         dir.csv(SEEDS, FmssvrcReport.seedTable(finalRuns));
-        dir.save(CURVES, finalComparison.testCurves("Final MLP recipe, " + seeds.size() + " seeds: test set"));
-        dir.save(TRAINING_CURVES, finalComparison.trainingCurves("Final MLP recipe, " + seeds.size()
-                + " seeds: training batches (dropout and augmentation on)"));
+        dir.save(CURVES, finalComparison.testCurves("Final MLP recipe, " + MlpRecipe.seeds(seeds.size()) + ": test set"));
+        dir.save(TRAINING_CURVES, finalComparison.trainingCurves("Final MLP recipe, "
+                + MlpRecipe.seeds(seeds.size()) + ": training batches (dropout and augmentation on)"));
         results.get(0).params().ifPresent(file -> dir.artifact(dir.root().relativize(file).toString()));
         TrialData trialData = Trials.data(data, context.trials().environment());
         report.finalRecipe(recipe, finalRuns, epochs, trialData.train().size(), trialData.test().size(), SEEDS, CURVES,
@@ -151,8 +151,8 @@ public final class FmssvrcMlp implements Experiment {
             dir.csv(ABLATION_CSV, ablation.table());
             dir.markdown(ABLATION_MD, ablation.table(), 4);
             dir.save(ABLATION_CURVES, new CaseComparison(ablation.rows().stream().map(MlpAblation.Row::runs).toList())
-                    .testCurves("Ablation, " + MlpRecipe.epochs(ablationEpochs) + ", " + ablationSeeds.size()
-                            + " seeds per row: test set"));
+                    .testCurves("Ablation, " + MlpRecipe.epochs(ablationEpochs) + ", "
+                            + MlpRecipe.seeds(ablationSeeds.size()) + " per row: test set"));
             report.ablation(ablation, epochs, ABLATION_MD, ABLATION_CURVES);
         } else {
             dir.writeString(ABLATION_CSV, "row,note\nnone,the ablation was not run (ablation=none)\n");

@@ -150,6 +150,11 @@ record MlpRecipe(List<Integer> hidden, boolean batchNorm, double dropout, String
         return String.join(", ", parts);
     }
 
+    /** "1 seed", "3 seeds". */
+    static String seeds(int count) {
+        return count + (count == 1 ? " seed" : " seeds");
+    }
+
     /** "1 epoch", "0.5 epochs", "3 epochs". */
     static String epochs(double count) {
         String number = count == Math.rint(count) ? String.valueOf((long) count) : String.valueOf(count);

@@ -16,8 +16,10 @@ import org.jfree.data.Range;
 
 /**
  * A base-10 logarithmic axis fitted to its data, whose tick labels adapt to the range: 1, 2, …, 9 ×
- * 10^k within about one decade, 1, 2, 5 × 10^k up to three and a half, powers of ten beyond. JFreeChart's own log axes
- * label only powers of ten, which leaves a loss curve between 0.3 and 1 with a single label.
+ * 10^k within about one decade, 1, 2, 5 × 10^k up to three and a half, powers of ten beyond; and
+ * where fewer than three of those fall inside a narrow range (a loss between 0.72 and 0.88), evenly
+ * spaced round values (0.72, 0.74, …, 0.88) instead. JFreeChart's own log axes label only powers of ten,
+ * which leaves a loss curve between 0.3 and 1 with a single label.
  */
 final class LogScaleAxis extends LogarithmicAxis {
 
@@ -73,6 +75,16 @@ final class LogScaleAxis extends LogarithmicAxis {
         // (2×10⁶) for all labels otherwise, never "1000000" next to "1e7".
         boolean powers = first < -4 || last > 6;
         List<NumberTick> ticks = new ArrayList<>();
+        if (labelledDigits(lower, upper, first, last) < MIN_LABELS) {
+            // a round step below 2.5 × span / 8 leaves at least three values inside, at most nine
+            double step = roundStep((upper - lower) / 8);
+            for (BigDecimal value = BigDecimal.valueOf(Math.ceil(lower / step)).multiply(BigDecimal.valueOf(step));
+                    value.doubleValue() <= upper; value = value.add(BigDecimal.valueOf(step))) {
+                ticks.add(new NumberTick(TickType.MAJOR, value.doubleValue(),
+                        value.stripTrailingZeros().toPlainString(), anchor, vertical ? TextAnchor.CENTER : anchor, 0));
+            }
+            return ticks;
+        }
         for (int exponent = first; exponent <= last; exponent++) {
             for (int mantissa = 1; mantissa <= 9; mantissa++) {
                 double value = mantissa * Math.pow(10, exponent);
@@ -85,6 +97,34 @@ final class LogScaleAxis extends LogarithmicAxis {
             }
         }
         return ticks;
+    }
+
+    /** Labels fewer than this in the range switch to evenly spaced round values. */
+    private static final int MIN_LABELS = 3;
+
+    /** How many of the values d × 10^k (d = 1…9) lie in the range. */
+    private static int labelledDigits(double lower, double upper, int first, int last) {
+        int count = 0;
+        for (int exponent = first; exponent <= last; exponent++) {
+            for (int mantissa = 1; mantissa <= 9; mantissa++) {
+                double value = mantissa * Math.pow(10, exponent);
+                if (value >= lower && value <= upper) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** The smallest of 1, 2, 5 × 10^k at least {@code raw}. */
+    private static double roundStep(double raw) {
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double factor : new double[] {1, 2, 5, 10}) {
+            if (factor * power >= raw * (1 - 1e-9)) {
+                return BigDecimal.valueOf(factor).scaleByPowerOfTen((int) Math.floor(Math.log10(raw))).doubleValue();
+            }
+        }
+        return 10 * power;
     }
 
     private static boolean contains(int[] values, int value) {

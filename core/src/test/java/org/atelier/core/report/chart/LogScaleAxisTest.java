@@ -25,6 +25,14 @@ class LogScaleAxisTest {
         assertEquals(List.of("0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9"), labels(0.25, 0.95));
     }
 
+    /** A narrow range (a smoothed loss between 0.72 and 0.88) holds only the digit 0.8: round steps instead. */
+    @Test
+    void labelsEvenlySpacedRoundValuesInANarrowRange() {
+        assertEquals(List.of("0.72", "0.74", "0.76", "0.78", "0.8", "0.82", "0.84", "0.86", "0.88"), labels(0.72, 0.88));
+        assertEquals(List.of("0.34", "0.36", "0.38", "0.4", "0.42", "0.44", "0.46"), labels(0.33, 0.46));
+        assertEquals(List.of("2.05", "2.1", "2.15", "2.2", "2.25"), labels(2.04, 2.26));
+    }
+
     @Test
     void labelsOneTwoFiveOverAFewDecades() {
         assertEquals(List.of("10", "20", "50", "100", "200", "500", "1000"), labels(9, 1100));
