@@ -128,11 +128,9 @@ class InterruptAndResumeTest {
                 assertTrue(System.nanoTime() < deadline, "no training backup within 3 minutes");
                 Thread.sleep(20);
             }
-            new ProcessBuilder("kill", "-" + signal, String.valueOf(child.pid())).start().waitFor();
+            SignalledRun.send(child, signal);
         } finally {
-            if (!child.waitFor(60, TimeUnit.SECONDS)) {
-                child.destroyForcibly();
-            }
+            SignalledRun.reap(child);
         }
         assertEquals("KILL".equals(signal) ? 137 : 143, child.exitValue(), Files.readString(stderr));
         return Files.readString(stderr);

@@ -37,18 +37,39 @@ final class SignalledRun {
             for (String line = err.readLine(); line != null; line = err.readLine()) {
                 lines.add(line);
                 if (!signalled && when.test(line)) {
-                    // kill(1) rather than Process.destroy(), which would also close the pipe read here
-                    new ProcessBuilder("kill", "-" + signal, String.valueOf(child.pid())).start().waitFor();
+                    send(child, signal);
                     signalled = true;
                 }
             }
             assertTrue(signalled, "the run finished before the line that was to trigger SIG" + signal + ": " + lines);
         } finally {
-            if (!child.waitFor(60, TimeUnit.SECONDS)) {
-                child.destroyForcibly();
-            }
+            reap(child);
         }
         assertEquals(exit, child.exitValue(), "exit status of SIG" + signal + ": " + lines);
         return lines;
+    }
+
+    /**
+     * Sends the child {@code SIG<signal>} with kill(1) rather than {@link Process#destroy()}, which
+     * would also close the child's pipes that a test may still be reading.
+     *
+     * @param child the process
+     * @param signal {@code TERM}, {@code KILL}, …
+     * @throws Exception if kill(1) cannot be run
+     */
+    static void send(Process child, String signal) throws Exception {
+        new ProcessBuilder("kill", "-" + signal, String.valueOf(child.pid())).start().waitFor();
+    }
+
+    /**
+     * Waits up to a minute for a signalled child to end, and kills it outright if it has not.
+     *
+     * @param child the process
+     * @throws InterruptedException if the wait is interrupted
+     */
+    static void reap(Process child) throws InterruptedException {
+        if (!child.waitFor(60, TimeUnit.SECONDS)) {
+            child.destroyForcibly();
+        }
     }
 }
