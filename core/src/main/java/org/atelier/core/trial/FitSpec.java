@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Locale;
 import org.atelier.core.AtelierException;
 import org.atelier.core.models.Layers;
+import org.atelier.core.training.Evaluation;
 import org.atelier.core.training.FitConfig;
 import org.atelier.core.training.FitListener;
 import org.atelier.core.training.LabelSmoothingLoss;
@@ -41,11 +42,14 @@ import org.atelier.core.training.listener.RestoreBestEpoch;
  * @param labelSmoothing ε of the smoothed cross-entropy ({@link LabelSmoothingLoss}), 0 for the plain one
  * @param cosine cosine decay of the learning rate over the fit ({@link CosineSchedule}), or null
  *     for a fixed rate
+ * @param testTimeFlip whether the test set is evaluated with test-time augmentation: each image
+ *     and its mirror image, their predicted probabilities averaged ({@link Evaluation#ofMirrored});
+ *     needs {@code evaluateTest}
  */
 public record FitSpec(String optimizer, double learningRate, int batchSize, int maxEpochs,
         boolean evaluateBeforeTraining, String initializer, EarlyStop earlyStopping, boolean restoreBest,
         TransformSpec batchTransform, boolean evaluateTest, int trainLastLayers, int gradientNormEvery,
-        double weightDecay, double labelSmoothing, Cosine cosine) implements Serializable {
+        double weightDecay, double labelSmoothing, Cosine cosine, boolean testTimeFlip) implements Serializable {
 
     /** The optimizers by name. */
     public static final String SGD = "sgd";
@@ -119,6 +123,10 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
             throw new IllegalArgumentException("the number of trained last layers must be ≥ 0 (0: all), got "
                     + trainLastLayers);
         }
+        if (testTimeFlip && !evaluateTest) {
+            throw new IllegalArgumentException("test-time flipping applies to the test set evaluated each epoch;"
+                    + " set evaluateTest too");
+        }
         if (gradientNormEvery < 0) {
             throw new IllegalArgumentException("gradient norms are sampled every n ≥ 1 steps (0: not at all), got "
                     + gradientNormEvery);
@@ -130,7 +138,7 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
             String initializer, EarlyStop earlyStopping, boolean restoreBest, TransformSpec batchTransform,
             boolean evaluateTest, int trainLastLayers) {
         this(optimizer, learningRate, batchSize, maxEpochs, evaluateBeforeTraining, initializer, earlyStopping,
-                restoreBest, batchTransform, evaluateTest, trainLastLayers, 0, 0, 0, null);
+                restoreBest, batchTransform, evaluateTest, trainLastLayers, 0, 0, 0, null, false);
     }
 
     /** A spec that trains every parameter and does not watch the test set. */
@@ -163,6 +171,7 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
         b.weightDecay = weightDecay;
         b.labelSmoothing = labelSmoothing;
         b.cosine = cosine;
+        b.testTimeFlip = testTimeFlip;
         return b;
     }
 
@@ -252,7 +261,8 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
                 + (weightDecay > 0 ? ", weight decay " + weightDecay : "")
                 + (labelSmoothing > 0 ? ", label smoothing " + labelSmoothing : "")
                 + (cosine == null ? "" : ", cosine decay to " + cosine.finalFactor() + "× after "
-                        + cosine.warmUpEpochs() + " warm-up epochs");
+                        + cosine.warmUpEpochs() + " warm-up epochs")
+                + (testTimeFlip ? ", test images averaged with their mirror images" : "");
     }
 
     /** Builds a {@link FitSpec}. */
@@ -272,6 +282,7 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
         private double weightDecay;
         private double labelSmoothing;
         private Cosine cosine;
+        private boolean testTimeFlip;
 
         private Builder() {}
 
@@ -385,11 +396,21 @@ public record FitSpec(String optimizer, double learningRate, int batchSize, int 
             return this;
         }
 
+        /**
+         * Whether the test set watched each epoch ({@link #evaluateTest}) is evaluated with
+         * test-time augmentation: the predicted probabilities of each image and of its mirror
+         * image averaged (default false).
+         */
+        public Builder testTimeFlip(boolean flip) {
+            this.testTimeFlip = flip;
+            return this;
+        }
+
         /** Builds the spec. */
         public FitSpec build() {
             return new FitSpec(optimizer, learningRate, batchSize, maxEpochs, evaluateBeforeTraining, initializer,
                     earlyStopping, restoreBest, batchTransform, evaluateTest, trainLastLayers, gradientNormEvery, weightDecay,
-                    labelSmoothing, cosine);
+                    labelSmoothing, cosine, testTimeFlip);
         }
     }
 }

@@ -36,9 +36,12 @@ import org.atelier.core.training.listener.GradientNormTrace;
  *     ({@link FitSpec#evaluateTest()}), else null
  * @param gradientNorms the per-layer weight-gradient norms when the fit sampled them ({@link
  *     FitSpec#gradientNormEvery()}), else null
+ * @param unflippedTestCurve with test-time flipping ({@link FitSpec#testTimeFlip()}), the test
+ *     curve of the images alone from the same forward passes ({@link #unflipped()}), else null
  */
 public record TrialResult(String id, History history, Map<String, Double> metrics, String paramsFile, double seconds,
-        String error, SplitCurve testCurve, GradientNormTrace gradientNorms) implements Serializable {
+        String error, SplitCurve testCurve, GradientNormTrace gradientNorms, SplitCurve unflippedTestCurve)
+        implements Serializable {
 
     /** The names of the metrics a successful trial records, in order ({@code initial_loss} only with epoch 0). */
     public static final List<String> METRICS = List.of("val_loss", "val_accuracy", "train_loss", "train_accuracy",
@@ -51,6 +54,12 @@ public record TrialResult(String id, History history, Map<String, Double> metric
         if ((history == null) == (error == null)) {
             throw new IllegalArgumentException("a trial result has either a history or an error, not both or neither");
         }
+    }
+
+    /** A result without an unflipped test curve. */
+    public TrialResult(String id, History history, Map<String, Double> metrics, String paramsFile, double seconds,
+            String error, SplitCurve testCurve, GradientNormTrace gradientNorms) {
+        this(id, history, metrics, paramsFile, seconds, error, testCurve, gradientNorms, null);
     }
 
     /** A result without a test curve and gradient norms. */
@@ -67,7 +76,25 @@ public record TrialResult(String id, History history, Map<String, Double> metric
 
     /** This result with its {@code .params} file at another path (a reused result, its file moved). */
     public TrialResult withParamsFile(String path) {
-        return new TrialResult(id, history, metrics, path, seconds, error, testCurve, gradientNorms);
+        return new TrialResult(id, history, metrics, path, seconds, error, testCurve, gradientNorms,
+                unflippedTestCurve);
+    }
+
+    /**
+     * This result as it reads without test-time flipping: the test curve of the images alone, from
+     * the same fit and the same forward passes. The trial's training is the same either way, so a
+     * comparison of the two is paired: it measures the flipping and nothing else.
+     *
+     * @return the result with {@link #unflippedTestCurve()} as its test curve
+     * @throws IllegalStateException if the trial's test set was not evaluated with flipping
+     */
+    public TrialResult unflipped() {
+        if (unflippedTestCurve == null) {
+            throw new IllegalStateException("trial " + id + " has no unflipped test curve"
+                    + (succeeded() ? "; set FitSpec.testTimeFlip" : "; it failed: " + error));
+        }
+        return new TrialResult(id, history, metrics, paramsFile, seconds, error, unflippedTestCurve, gradientNorms,
+                null);
     }
 
     /**

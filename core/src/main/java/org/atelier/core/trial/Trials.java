@@ -51,7 +51,8 @@ public final class Trials {
     private static TrialResult fit(TrialSpec spec, TrialEnvironment environment, long start) {
         Backend backend = environment.backend();
         TrialData data = data(spec.data(), environment);
-        EvaluateEachEpoch test = spec.fit().evaluateTest() ? new EvaluateEachEpoch("test", requireTest(spec, data)) : null;
+        EvaluateEachEpoch test = spec.fit().evaluateTest() ? new EvaluateEachEpoch("test", requireTest(spec, data),
+                spec.fit().testTimeFlip()) : null;
         Path backup = new TrialCache(environment.outputDir()).backupOf(spec).file();
         FitConfig config = test == null ? spec.fit().toFitConfig(spec.seed(), backup)
                 : spec.fit().toFitConfig(spec.seed(), backup, test);
@@ -67,7 +68,8 @@ public final class Trials {
                 saved = ModelFiles.saveParameters(model, environment.outputDir(), spec.id(), epoch).toString();
             }
             return new TrialResult(spec.id(), history, metrics(history, restored), saved, seconds(start), null,
-                    test == null ? null : test.curve(), gradientNorms(config));
+                    test == null ? null : test.curve(), gradientNorms(config),
+                    test != null && test.mirrored() ? test.plainCurve() : null);
         }
     }
 

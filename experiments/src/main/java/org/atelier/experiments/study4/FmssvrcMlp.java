@@ -66,38 +66,42 @@ public final class FmssvrcMlp implements Experiment {
         return """
                 The sheet's FMSSVRC: build and train the best multilayer perceptron (dense layers only, no
                 convolution) for Fashion-MNIST; the challenge's cut-off is 82 % test accuracy, the target here
-                ≥ 90.5 %, mean of the seeds. The recipe: hidden layers with batch normalization and dropout,
-                AdamW with a short warm-up and cosine decay, label smoothing, random crop (padding 2) and
-                horizontal flip of the training batches; trained on all 60 000 training images for a fixed
-                number of epochs, and tested once after the last (nothing is chosen on the test set).
+                ≥ 90.5 %, mean of the seeds. The recipe: two hidden layers (1024, 512) with batch normalization
+                and dropout, AdamW with a short warm-up and cosine decay, label smoothing, horizontal flips of
+                the training batches, and at test time each image's prediction averaged with its mirror
+                image's; trained on all 60 000 training images for a fixed number of epochs, and tested once
+                after the last (nothing is chosen on the test set).
                 The ablation trains the recipe with one ingredient removed or replaced per row (augmentation,
                 dropout, batch norm, label smoothing, weight decay, schedule, optimizer, depth, width, and
                 study 1's plain MLP) from fewer seeds for fewer epochs, next to the full recipe at that
-                same budget; every row reports mean ± std and its training time.""";
+                same budget, and reads the full row's models once more without the test-time flip; every
+                row reports mean ± std and its training time.""";
     }
 
     @Override
     public List<Param<?>> parameters() {
         return List.of(
                 Param.ofInt("seeds", 3, "seeds of the final recipe").smoke(2).between(1, 100),
-                Param.ofInt("epochs", 30, "epochs of the final recipe (the cosine spans them)").smoke(2).between(1, 1000),
-                Param.ofInts("hidden", List.of(1024, 1024), "widths of the hidden layers").smoke(List.of(32, 32))
+                Param.ofInt("epochs", 20, "epochs of the final recipe (the cosine spans them)").smoke(2).between(1, 1000),
+                Param.ofInts("hidden", List.of(1024, 512), "widths of the hidden layers").smoke(List.of(32, 32))
                         .between(1, 100_000),
                 Param.ofBoolean("batch_norm", true, "batch normalization after each hidden linear layer"),
-                Param.ofDouble("dropout", 0.3, "dropout after each hidden layer").between(0, 0.95),
+                Param.ofDouble("dropout", 0.2, "dropout after each hidden layer").between(0, 0.95),
                 Param.ofDouble("learning_rate", 0.002, "Adam's peak learning rate").between(1e-6, 1),
-                Param.ofDouble("weight_decay", 0.05, "decoupled weight decay (AdamW), per unit learning rate")
+                Param.ofDouble("weight_decay", 0.01, "decoupled weight decay (AdamW), per unit learning rate")
                         .between(0, 10),
                 Param.ofDouble("label_smoothing", 0.1, "ε of the smoothed cross-entropy").between(0, 0.9),
                 Param.ofDouble("warmup_epochs", 1, "epochs of linear warm-up before the cosine decay").between(0, 100),
-                Param.ofString("augmentations", "random-crop,flip-horizontal",
+                Param.ofString("augmentations", "flip-horizontal",
                         "the augmentation pipeline, in order, from " + String.join(", ", FmssvrcReport.AUGMENTATIONS)
                                 + " (none for none)"),
                 Param.ofInt("batch_size", 256, "images per update").between(1, 60_000),
+                Param.ofBoolean("test_time_flip", true,
+                        "average each test image's predicted probabilities with its mirror image's"),
                 Param.ofString("ablation", "all", "ablation rows: all, none, or names from "
                         + String.join(", ", MlpAblation.names()) + " (full is always added)"),
                 Param.ofInt("ablation_seeds", 2, "seeds per ablation row").between(1, 100),
-                Param.ofInt("ablation_epochs", 4, "epochs per ablation row").smoke(2).between(1, 1000));
+                Param.ofInt("ablation_epochs", 3, "epochs per ablation row").smoke(2).between(1, 1000));
     }
 
     @Override
@@ -115,7 +119,7 @@ public final class FmssvrcMlp implements Experiment {
         int ablationEpochs = params.getInt("ablation_epochs");
         List<Long> seeds = seeds(context.seed(), params.getInt("seeds"));
         List<Long> ablationSeeds = seeds(context.seed(), params.getInt("ablation_seeds"));
-        List<MlpAblation.Variant> variants = MlpAblation.select(params.getString("ablation"));
+        List<MlpAblation.Variant> variants = MlpAblation.select(params.getString("ablation"), recipe);
         DataSpec data = DataSpec.fashionMnist(context.seed(), context.smoke()).with("validation", 0);
         MlpAblation.TrialFactory trial = (id, r, e, seed) -> TrialSpec.of(id, r.model(), data, r.fit(e), seed);
 
@@ -174,7 +178,8 @@ public final class FmssvrcMlp implements Experiment {
         return new MlpRecipe(params.getInts("hidden"), params.getBoolean("batch_norm"), params.getDouble("dropout"),
                 "adam", params.getDouble("learning_rate"), params.getDouble("weight_decay"),
                 params.getDouble("label_smoothing"), true, params.getDouble("warmup_epochs"),
-                augmentations(params.getString("augmentations")), params.getInt("batch_size"));
+                augmentations(params.getString("augmentations")), params.getInt("batch_size"),
+                params.getBoolean("test_time_flip"));
     }
 
     private static List<String> augmentations(String text) {

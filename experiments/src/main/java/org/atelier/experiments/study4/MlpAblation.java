@@ -35,16 +35,40 @@ record MlpAblation(int epochs, List<Row> rows) {
      * @param change what differs from the recipe, in words
      * @param recipe the recipe it trains
      * @param runs its seeds' runs
+     * @param trained whether the row trained models of its own (else it re-evaluated the full row's)
      */
-    record Row(String name, String change, MlpRecipe recipe, CaseRuns runs) {}
+    record Row(String name, String change, MlpRecipe recipe, CaseRuns runs, boolean trained) {}
 
-    /** A planned row: its name, its change in words, and how it derives from the recipe. */
-    record Variant(String name, String change, UnaryOperator<MlpRecipe> derive) {}
+    /**
+     * A planned row: its name, its change in words, and how it derives from the recipe; a row
+     * whose change leaves the training as it is ({@code evaluatedFromFull}) trains nothing and
+     * reads its results from the full row's trials.
+     *
+     * @param name the row's name
+     * @param change what differs from the recipe, in words
+     * @param derive the row's recipe from the final one
+     * @param evaluatedFromFull null for a row that trains, else its results from a full-row result
+     *     (e.g. {@link TrialResult#unflipped()}: the same models evaluated without test-time flipping)
+     */
+    record Variant(String name, String change, UnaryOperator<MlpRecipe> derive,
+            UnaryOperator<TrialResult> evaluatedFromFull) {
+
+        Variant(String name, String change, UnaryOperator<MlpRecipe> derive) {
+            this(name, change, derive, null);
+        }
+
+        /** Whether the row trains models of its own. */
+        boolean trains() {
+            return evaluatedFromFull == null;
+        }
+    }
 
     /** Every variant the ablation knows, in the table's order. */
     static final List<Variant> VARIANTS = List.of(
             new Variant(FULL, "the recipe, nothing removed", UnaryOperator.identity()),
             new Variant("no_augmentation", "no augmentation", MlpRecipe::withoutAugmentation),
+            new Variant("no_test_time_flip", "test images predicted as they are, not averaged with their mirror images"
+                    + " (the full row's models)", MlpRecipe::withoutTestTimeFlip, TrialResult::unflipped),
             new Variant("no_dropout", "no dropout", MlpRecipe::withoutDropout),
             new Variant("no_batch_norm", "no batch normalization", MlpRecipe::withoutBatchNorm),
             new Variant("no_label_smoothing", "no label smoothing (plain cross-entropy)", MlpRecipe::withoutLabelSmoothing),
@@ -65,16 +89,20 @@ record MlpAblation(int epochs, List<Row> rows) {
      * The variants a parameter names: {@code all}, {@code none}, or names joined by commas ({@code
      * full} is always added first, as the reference).
      *
+     * A row that would not change the recipe ({@code no_test_time_flip} when the recipe does not
+     * flip) is left out.
+     *
      * @param selection the parameter's value
+     * @param recipe the final recipe
      * @return the variants, in the table's order; empty for {@code none}
      */
-    static List<Variant> select(String selection) {
+    static List<Variant> select(String selection, MlpRecipe recipe) {
         String text = selection.strip();
         if (text.equals("none")) {
             return List.of();
         }
         if (text.equals("all")) {
-            return VARIANTS;
+            return applicable(VARIANTS, recipe);
         }
         List<String> wanted = new ArrayList<>(List.of(FULL));
         for (String part : text.split(",")) {
@@ -85,7 +113,11 @@ record MlpAblation(int epochs, List<Row> rows) {
             }
             wanted.add(name);
         }
-        return VARIANTS.stream().filter(v -> wanted.contains(v.name())).toList();
+        return applicable(VARIANTS.stream().filter(v -> wanted.contains(v.name())).toList(), recipe);
+    }
+
+    private static List<Variant> applicable(List<Variant> variants, MlpRecipe recipe) {
+        return variants.stream().filter(v -> v.name().equals(FULL) || !v.derive().apply(recipe).equals(recipe)).toList();
     }
 
     /**
@@ -101,7 +133,7 @@ record MlpAblation(int epochs, List<Row> rows) {
     static List<TrialSpec> trials(List<Variant> variants, MlpRecipe recipe, int epochs, List<Long> seeds,
             TrialFactory trial) {
         List<TrialSpec> specs = new ArrayList<>();
-        for (Variant variant : variants) {
+        for (Variant variant : variants.stream().filter(Variant::trains).toList()) {
             MlpRecipe derived = variant.derive().apply(recipe);
             for (long seed : seeds) {
                 specs.add(trial.create("ablation-" + variant.name().replace('_', '-') + "-seed-" + seed, derived,
@@ -130,10 +162,18 @@ record MlpAblation(int epochs, List<Row> rows) {
     static MlpAblation of(List<Variant> variants, MlpRecipe recipe, int epochs, List<Long> seeds,
             List<TrialResult> results) {
         List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < variants.size(); i++) {
-            Variant variant = variants.get(i);
-            rows.add(new Row(variant.name(), variant.change(), variant.derive().apply(recipe), CaseRuns.of(variant.name(),
-                    seeds, results.subList(i * seeds.size(), (i + 1) * seeds.size()))));
+        List<TrialResult> full = results.subList(0, seeds.size());
+        int next = 0;
+        for (Variant variant : variants) {
+            List<TrialResult> own;
+            if (variant.trains()) {
+                own = results.subList(next, next + seeds.size());
+                next += seeds.size();
+            } else {
+                own = full.stream().map(variant.evaluatedFromFull()).toList();
+            }
+            rows.add(new Row(variant.name(), variant.change(), variant.derive().apply(recipe),
+                    CaseRuns.of(variant.name(), seeds, own), variant.trains()));
         }
         return new MlpAblation(epochs, rows);
     }

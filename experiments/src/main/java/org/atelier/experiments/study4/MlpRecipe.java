@@ -24,10 +24,12 @@ import org.atelier.core.trial.TransformSpec;
  * @param warmUpEpochs epochs of linear warm-up before the cosine
  * @param augmentations the core's batch transforms, in order (empty: none)
  * @param batchSize images per update
+ * @param testTimeFlip whether each test image's prediction is averaged with its mirror image's
+ *     ({@code FitSpec.testTimeFlip})
  */
 record MlpRecipe(List<Integer> hidden, boolean batchNorm, double dropout, String optimizer, double learningRate,
         double weightDecay, double labelSmoothing, boolean cosine, double warmUpEpochs, List<String> augmentations,
-        int batchSize) {
+        int batchSize, boolean testTimeFlip) {
 
     /** The last update's rate as a share of the peak under the cosine schedule. */
     static final double FINAL_RATE_FACTOR = 0.01;
@@ -57,7 +59,7 @@ record MlpRecipe(List<Integer> hidden, boolean batchNorm, double dropout, String
         FitSpec.Builder fit = FitSpec.builder();
         fit = FitSpec.SGD.equals(optimizer) ? fit.sgd(learningRate) : fit.adam(learningRate);
         fit.batchSize(batchSize).maxEpochs(epochs).weightDecay(weightDecay).labelSmoothing(labelSmoothing)
-                .evaluateTest(true);
+                .evaluateTest(true).testTimeFlip(testTimeFlip);
         if (cosine) {
             fit.cosine(FINAL_RATE_FACTOR, Math.min(warmUpEpochs, epochs / 2.0));
         }
@@ -70,42 +72,47 @@ record MlpRecipe(List<Integer> hidden, boolean batchNorm, double dropout, String
 
     MlpRecipe withoutAugmentation() {
         return new MlpRecipe(hidden, batchNorm, dropout, optimizer, learningRate, weightDecay, labelSmoothing, cosine,
-                warmUpEpochs, List.of(), batchSize);
+                warmUpEpochs, List.of(), batchSize, testTimeFlip);
+    }
+
+    MlpRecipe withoutTestTimeFlip() {
+        return new MlpRecipe(hidden, batchNorm, dropout, optimizer, learningRate, weightDecay, labelSmoothing, cosine,
+                warmUpEpochs, augmentations, batchSize, false);
     }
 
     MlpRecipe withoutDropout() {
         return new MlpRecipe(hidden, batchNorm, 0, optimizer, learningRate, weightDecay, labelSmoothing, cosine,
-                warmUpEpochs, augmentations, batchSize);
+                warmUpEpochs, augmentations, batchSize, testTimeFlip);
     }
 
     MlpRecipe withoutBatchNorm() {
         return new MlpRecipe(hidden, false, dropout, optimizer, learningRate, weightDecay, labelSmoothing, cosine,
-                warmUpEpochs, augmentations, batchSize);
+                warmUpEpochs, augmentations, batchSize, testTimeFlip);
     }
 
     MlpRecipe withoutLabelSmoothing() {
         return new MlpRecipe(hidden, batchNorm, dropout, optimizer, learningRate, weightDecay, 0, cosine, warmUpEpochs,
-                augmentations, batchSize);
+                augmentations, batchSize, testTimeFlip);
     }
 
     MlpRecipe withoutWeightDecay() {
         return new MlpRecipe(hidden, batchNorm, dropout, optimizer, learningRate, 0, labelSmoothing, cosine,
-                warmUpEpochs, augmentations, batchSize);
+                warmUpEpochs, augmentations, batchSize, testTimeFlip);
     }
 
     MlpRecipe withFixedRate() {
         return new MlpRecipe(hidden, batchNorm, dropout, optimizer, learningRate, weightDecay, labelSmoothing, false,
-                0, augmentations, batchSize);
+                0, augmentations, batchSize, testTimeFlip);
     }
 
     MlpRecipe withSgd() {
         return new MlpRecipe(hidden, batchNorm, dropout, FitSpec.SGD, SGD_RATE, weightDecay, labelSmoothing, cosine,
-                warmUpEpochs, augmentations, batchSize);
+                warmUpEpochs, augmentations, batchSize, testTimeFlip);
     }
 
     MlpRecipe withHidden(List<Integer> widths) {
         return new MlpRecipe(widths, batchNorm, dropout, optimizer, learningRate, weightDecay, labelSmoothing, cosine,
-                warmUpEpochs, augmentations, batchSize);
+                warmUpEpochs, augmentations, batchSize, testTimeFlip);
     }
 
     /** One hidden layer: the first of the recipe's. */
@@ -123,7 +130,7 @@ record MlpRecipe(List<Integer> hidden, boolean batchNorm, double dropout, String
      * rate, batch 64, nothing else.
      */
     static MlpRecipe plain(int width) {
-        return new MlpRecipe(List.of(width), false, 0, FitSpec.ADAM, 1e-3, 0, 0, false, 0, List.of(), 64);
+        return new MlpRecipe(List.of(width), false, 0, FitSpec.ADAM, 1e-3, 0, 0, false, 0, List.of(), 64, false);
     }
 
     /** Trainable parameters: weights and biases of every linear layer, γ and β of every batch norm. */
@@ -175,6 +182,9 @@ record MlpRecipe(List<Integer> hidden, boolean batchNorm, double dropout, String
         }
         parts.add("batch " + batchSize);
         parts.add(augmentations.isEmpty() ? "no augmentation" : String.join(" + ", augmentations));
+        if (testTimeFlip) {
+            parts.add("test images averaged with their mirror images");
+        }
         return String.join(", ", parts);
     }
 }

@@ -1,6 +1,7 @@
 package org.atelier.experiments.study4;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +38,7 @@ class FmssvrcMlpTest {
                 "200 smoke test images after one epoch beat chance: " + metrics.get("test_accuracy_mean"));
         // smoke: 2 final seeds, 11 ablation rows of 2 seeds
         assertEquals(2.0 + 11 * 2, metrics.get("trials_run"));
+        String report = Files.readString(out.resolve("report.md"));
         Table ablation = Table.read().csv(out.resolve("ablation.csv").toFile());
         assertEquals(MlpAblation.names(), ablation.stringColumn("row").asList());
         assertEquals(0.0, ablation.doubleColumn("difference_points").get(0), 1e-12);
@@ -45,33 +47,45 @@ class FmssvrcMlpTest {
             assertEquals(100 * (ablation.doubleColumn("test_accuracy_mean").get(r) - full),
                     ablation.doubleColumn("difference_points").get(r), 1e-9);
         }
+        // the row without test-time flipping re-reads the full row's models: same training, another test evaluation
+        int full0 = ablation.stringColumn("row").indexOf("full");
+        int unflipped = ablation.stringColumn("row").indexOf("no_test_time_flip");
+        assertEquals(ablation.doubleColumn("training_seconds").get(full0),
+                ablation.doubleColumn("training_seconds").get(unflipped));
+        assertTrue(report.contains("mirror"), "the report names the test-time flip");
         Table seeds = Table.read().csv(out.resolve("final-seeds.csv").toFile());
         assertEquals(metrics.get("test_accuracy_mean"), seeds.doubleColumn("test_accuracy").mean(), 1e-9);
-        String report = Files.readString(out.resolve("report.md"));
-        assertTrue(report.contains("784-32-32-10, batch norm, dropout 0.3"), "the smoke network in words");
+        assertTrue(report.contains("784-32-32-10, batch norm, dropout 0.2"), "the smoke network in words");
         // two hidden layers of 32 with batch norm: 784·32+32 + 64, 32·32+32 + 64, 32·10+10
         assertEquals(25_184.0 + 1_120 + 330, metrics.get("trainable_parameters"));
     }
 
     @Test
     void ablationRowsAreChosenByNameAndUnknownOnesAreRefused() {
-        assertEquals(List.of("full", "no_dropout", "sgd"), MlpAblation.select("sgd, no_dropout").stream()
+        MlpRecipe recipe = recipe(true);
+        assertEquals(List.of("full", "no_dropout", "sgd"), MlpAblation.select("sgd, no_dropout", recipe).stream()
                 .map(MlpAblation.Variant::name).toList());
-        assertEquals(List.of(), MlpAblation.select("none"));
-        assertEquals(MlpAblation.VARIANTS, MlpAblation.select("all"));
-        AtelierException e = assertThrows(AtelierException.class, () -> MlpAblation.select("no_dropuot"));
+        assertEquals(List.of(), MlpAblation.select("none", recipe));
+        assertEquals(MlpAblation.VARIANTS, MlpAblation.select("all", recipe));
+        // a recipe that does not flip the test images has no row without flipping
+        assertEquals(MlpAblation.VARIANTS.size() - 1, MlpAblation.select("all", recipe(false)).size());
+        assertEquals(List.of("full"), MlpAblation.select("no_test_time_flip", recipe(false)).stream()
+                .map(MlpAblation.Variant::name).toList());
+        AtelierException e = assertThrows(AtelierException.class, () -> MlpAblation.select("no_dropuot", recipe));
         assertTrue(e.getMessage().contains("no_dropuot") && e.getMessage().contains("no_batch_norm"), e.getMessage());
     }
 
     @Test
     void eachVariantChangesOnlyItsIngredient() {
-        MlpRecipe recipe = new MlpRecipe(List.of(1024, 1024), true, 0.3, "adam", 0.002, 0.05, 0.1, true, 1,
-                List.of("random-crop", "flip-horizontal"), 256);
+        MlpRecipe recipe = recipe(true);
         assertEquals(List.of(256, 256), recipe.narrower().hidden());
         assertEquals(List.of(1024), recipe.shallower().hidden());
         assertEquals(0.0, recipe.withoutDropout().dropout());
         assertEquals(recipe.withoutDropout().withHidden(recipe.hidden()), new MlpRecipe(List.of(1024, 1024), true, 0,
-                "adam", 0.002, 0.05, 0.1, true, 1, List.of("random-crop", "flip-horizontal"), 256));
+                "adam", 0.002, 0.05, 0.1, true, 1, List.of("random-crop", "flip-horizontal"), 256, true));
+        assertTrue(recipe.fit(5).testTimeFlip());
+        assertFalse(recipe.withoutTestTimeFlip().fit(5).testTimeFlip());
+        assertFalse(MlpRecipe.plain(256).fit(5).testTimeFlip(), "study 1's network is tested plainly");
         assertEquals(0.0, recipe.withoutWeightDecay().fit(5).weightDecay());
         assertEquals(null, recipe.withFixedRate().fit(5).cosine());
         assertEquals(0.5, recipe.fit(1).cosine().warmUpEpochs(), "the warm-up takes at most half the run");
@@ -79,5 +93,10 @@ class FmssvrcMlpTest {
         assertEquals("sgd", recipe.withSgd().fit(5).optimizer());
         // 784·1024+1024 + 2·1024, 1024·1024+1024 + 2·1024, 1024·10+10
         assertEquals(803_840L + 2048 + 1_049_600 + 2048 + 10_250, recipe.trainableParameters());
+    }
+
+    private static MlpRecipe recipe(boolean testTimeFlip) {
+        return new MlpRecipe(List.of(1024, 1024), true, 0.3, "adam", 0.002, 0.05, 0.1, true, 1,
+                List.of("random-crop", "flip-horizontal"), 256, testTimeFlip);
     }
 }
