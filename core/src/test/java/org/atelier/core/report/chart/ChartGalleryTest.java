@@ -47,6 +47,32 @@ class ChartGalleryTest {
     }
 
     @Test
+    void aMarkedEpochIsALabelledVerticalLineInTheLegend() throws IOException {
+        double[] epochs = range(1, 15);
+        ChartFigure figure = LineChart.builder().title("Training vs validation loss").xLabel("epoch")
+                .yLabel("cross-entropy loss").series("training", epochs, decay(epochs, 0.3, 0.6))
+                .series("validation", epochs, decay(epochs, 0.25, 0.3)).markX(6, "lowest validation loss: epoch 6")
+                .build();
+        BufferedImage image = readBack(figure.save(dir.resolve("marked-epoch.png")));
+        var plot = figure.chart().getXYPlot();
+        var marker = (org.jfree.chart.plot.ValueMarker) plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND)
+                .iterator().next();
+        assertEquals(6, marker.getValue());
+        assertEquals("lowest validation loss: epoch 6", marker.getLabel());
+        assertEquals(3, plot.getLegendItems().getItemCount(), "two series and the marked epoch");
+        var info = new org.jfree.chart.ChartRenderingInfo();
+        figure.chart().createBufferedImage(image.getWidth(), image.getHeight(), info);
+        var area = info.getPlotInfo().getDataArea();
+        int x = (int) Math.round(plot.getDomainAxis().valueToJava2D(6, area, plot.getDomainAxisEdge()));
+        int dark = 0;
+        for (int y = (int) area.getMinY(); y < area.getMaxY(); y++) {
+            dark += brightness(image.getRGB(x, y)) < 200 || brightness(image.getRGB(x - 1, y)) < 200 ? 1 : 0;
+        }
+        assertTrue(dark > area.getHeight() / 3, "a dashed line runs down the plot at epoch 6: " + dark);
+        assertThrows(AtelierException.class, () -> LineChart.builder().markX(Double.NaN, "nowhere"));
+    }
+
+    @Test
     void meanAndStdBandOverRunsAgainstLogX() throws IOException {
         double[] hidden = {10, 20, 50, 100, 200, 500, 1000};
         double[][] runs = new double[5][hidden.length];
