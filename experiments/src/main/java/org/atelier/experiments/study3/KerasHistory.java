@@ -101,7 +101,7 @@ public final class KerasHistory implements Experiment {
                 Param.ofInt("batch_size", 128, "batch size of the sheet's fit").between(1, 60_000),
                 Param.ofInts("grid_batch_sizes", List.of(16, 64, 256, 1024), "the grid's batch sizes (rows)")
                         .smoke(List.of(16, 128)).between(1, 60_000),
-                Param.ofInts("grid_epochs", List.of(1, 2, 5, 10, 20, 30),
+                Param.ofInts("grid_epochs", List.of(1, 2, 5, 10, 15, 20),
                         "the grid's epochs (columns); each batch size trains for the largest")
                         .smoke(List.of(1, 3)).between(1, 1000));
     }
@@ -139,7 +139,8 @@ public final class KerasHistory implements Experiment {
         long parameters = new DenseEquivalent(28 * 28, 10, 0).parameters(hidden);
         dir.csv(KerasHistoryReport.HISTORY, KerasHistoryReport.historyTable(history));
         dir.writeString(LOG, KerasHistoryReport.log(history, params.getInt("epochs")));
-        report.fit(sheet, history, parameters, trialData.train().size(), LOG, KerasHistoryReport.HISTORY);
+        report.fit(sheet, history, parameters, trialData.train().size(), trialData.validation().size(), LOG,
+                KerasHistoryReport.HISTORY);
         dir.save(ACCURACY, KerasHistoryReport.trainingAccuracy(history));
         dir.save(ACCURACY_TRAIN_VAL, KerasHistoryReport.accuracyTrainVal(history));
         dir.save(LOSS_TRAIN_VAL, KerasHistoryReport.lossTrainVal(history));

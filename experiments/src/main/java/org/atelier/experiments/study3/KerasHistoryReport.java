@@ -70,7 +70,8 @@ final class KerasHistoryReport {
 
     // ----- step 1: the sheet's fit ------------------------------------------------------------
 
-    void fit(TrialSpec sheet, History history, long parameters, int trainImages, RunFile log, RunFile table) {
+    void fit(TrialSpec sheet, History history, long parameters, int trainImages, int validationImages, RunFile log,
+            RunFile table) {
         FitSpec fit = sheet.fit();
         String hidden = sheet.model().args().get(0);
         int steps = steps(trainImages, fit.batchSize());
@@ -97,13 +98,13 @@ final class KerasHistoryReport {
                         fit.maxEpochs()))
                 .paragraph(keras)
                 .paragraph(String.format(Locale.ROOT, "The sheet passes the test images as `validation_data`; here the "
-                        + "validation data are 6 000 training images held out (stratified), so that the test images "
+                        + "validation data are %d training images held out (stratified), so that the test images "
                         + "judge the finished model once (§4) and nothing is chosen on them. That leaves %d training "
                         + "images: at batch %d an epoch is ⌈%d / %d⌉ = **%d updates** (the sheet's 60 000 / 64 = 937.5 "
                         + "→ 938 is the same rule). `History.keys()` lists %s (Keras adds `lr` with a learning-rate "
                         + "callback; here it is always recorded). The log, as Keras prints it with `verbose=2` "
                         + "(`FitConfig.optVerbose(2)`; `verbose=1` prints `%d/%d [==============================] - …` "
-                        + "per epoch), is in %s, the values in %s:", trainImages, fit.batchSize(), trainImages,
+                        + "per epoch), is in %s, the values in %s:", validationImages, trainImages, fit.batchSize(), trainImages,
                         fit.batchSize(), steps, history.keys().stream().map(k -> "`" + k + "`")
                                 .collect(Collectors.joining(", ")), steps, steps, log.name(), table.name()))
                 .paragraph("```\n" + String.join("\n", lines) + "\n```")
@@ -157,10 +158,13 @@ final class KerasHistoryReport {
                         + "validation loss (`val_loss`) is lowest after **epoch %d** (%.4f), the marked line; %s",
                         history.get("loss")[0], last.trainLoss(), best.epoch(), best.valLoss(), verdict))
                 .image("training and validation loss per epoch", figure)
-                .answer(String.format(Locale.ROOT, "**When to stop:** the validation loss stops improving after "
-                        + "epoch %d of %d (%.4f; %.4f at the end); Keras's `EarlyStopping(patience=…, "
-                        + "restore_best_weights=True)` would keep that epoch.", best.epoch(), last.epoch(),
-                        best.valLoss(), last.valLoss()))
+                .answer(best.epoch() < last.epoch()
+                        ? String.format(Locale.ROOT, "**When to stop:** the validation loss stops improving after "
+                                + "epoch %d of %d (%.4f; %.4f at the end); Keras's `EarlyStopping(patience=…, "
+                                + "restore_best_weights=True)` would keep that epoch.", best.epoch(), last.epoch(),
+                                best.valLoss(), last.valLoss())
+                        : String.format(Locale.ROOT, "**When to stop:** not within these %d epochs: the validation "
+                                + "loss was still falling at the last (%.4f).", last.epoch(), last.valLoss()))
                 .metric("best_epoch", best.epoch())
                 .metric("best_val_loss", best.valLoss())
                 .metric("val_loss", last.valLoss())
@@ -245,9 +249,12 @@ final class KerasHistoryReport {
                                         + "batch %d, %d at batch %d)", smallestBest, smallest, largestBest, largest),
                         overfitting(grid), load))
                 .answer(String.format(Locale.ROOT, "**Epochs × batch size:** lowest validation loss with batch %d "
-                        + "for %d epochs (%.4f, %.1f s); within %d %% of it the quickest is batch %d for %d epochs "
-                        + "(%.1f s).", best.batchSize(), best.epochs(), best.valLoss(), best.seconds(),
-                        Math.round(100 * EpochsBatchGrid.NEAR_BEST), quick.batchSize(), quick.epochs(), quick.seconds()))
+                        + "for %d epochs (%.4f, %.1f s); %s", best.batchSize(), best.epochs(), best.valLoss(),
+                        best.seconds(), quick.equals(best) ? "no quicker cell comes within "
+                                + Math.round(100 * EpochsBatchGrid.NEAR_BEST) + " % of it."
+                                : String.format(Locale.ROOT, "within %d %% of it the quickest is batch %d for %d "
+                                        + "epochs (%.1f s).", Math.round(100 * EpochsBatchGrid.NEAR_BEST),
+                                        quick.batchSize(), quick.epochs(), quick.seconds())))
                 .metric("grid_best_batch_size", best.batchSize())
                 .metric("grid_best_epochs", best.epochs())
                 .metric("grid_best_val_loss", best.valLoss())
