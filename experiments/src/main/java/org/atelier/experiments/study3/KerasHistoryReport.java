@@ -88,10 +88,13 @@ final class KerasHistoryReport {
                 "```");
         String[] lines = log(history, fit.maxEpochs()).split("\n");
         section("The sheet's network and fit")
-                .paragraph(String.format(Locale.ROOT, "The network of the sheet, in Keras: a hidden Dense layer of %s "
-                        + "ReLU units and a softmax output, %d trainable parameters (784·%s + %s weights and biases "
-                        + "into the hidden layer, %s·10 + 10 into the output), Glorot-uniform weights and zero biases "
-                        + "(Keras's defaults), Adam at rate %s, cross-entropy. Atelier runs the same as a trial "
+                .paragraph(String.format(Locale.ROOT, "The sheet continues with the network of its predecessor "
+                        + "(\"Neuronales Netzwerk – MNIST 1\"), which it does not print; this is Keras's classic dense "
+                        + "MNIST network (also hyperparameter-search's): a hidden Dense layer of %s ReLU units and a "
+                        + "softmax output, %d trainable parameters (784·%s + %s weights and biases into the hidden "
+                        + "layer, %s·10 + 10 into the output), Glorot-uniform weights and zero biases (Keras's "
+                        + "defaults), Adam at rate %s (Keras's default rate; Chollet's version of this network uses "
+                        + "RMSprop, which Atelier's trials do not offer), cross-entropy. Atelier runs the same as a trial "
                         + "(`ModelSpec.mlp(10, %s)`, `FitSpec`: Adam, batch %d, %d epochs, `glorot-uniform`); its "
                         + "logits go into a softmax cross-entropy, which is Keras's softmax layer and loss in one.",
                         hidden, parameters, hidden, hidden, hidden, fit.learningRate(), hidden, fit.batchSize(),
