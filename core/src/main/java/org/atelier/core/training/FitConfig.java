@@ -7,6 +7,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.Transform;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,7 +64,10 @@ public final class FitConfig {
         backupInterval = b.backupInterval;
     }
 
-    /** A builder with the defaults: softmax cross-entropy, SGD with learning rate 0.1, batch 64, seed 0, progress on stderr. */
+    /**
+     * A builder with the defaults: softmax cross-entropy, SGD with learning rate 0.1, batch 64, seed 0,
+     * progress on stderr ({@link ProgressPrinter#auto}; {@link Builder#optVerbose} sets Keras's levels).
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -285,6 +289,34 @@ public final class FitConfig {
          */
         public Builder optFreeze(Consumer<Block> freeze) {
             this.freeze = freeze;
+            return this;
+        }
+
+        /**
+         * Prints progress on stderr at Keras's {@code verbose} level: 0 nothing, 1 a progress bar
+         * per epoch (redrawn in place on a terminal; elsewhere printed once, finished), 2 one line
+         * per epoch ({@link Verbosity}). Without this call the fit prints the bar on a terminal and
+         * one line per epoch elsewhere.
+         *
+         * @param level 0, 1 or 2
+         * @return this builder
+         * @throws org.atelier.core.AtelierException for any other level
+         */
+        public Builder optVerbose(int level) {
+            return optVerbose(level, System.err);
+        }
+
+        /**
+         * Prints progress at Keras's {@code verbose} level, as {@link #optVerbose(int)}, to {@code out}.
+         *
+         * @param level 0, 1 or 2
+         * @param out where to print
+         * @return this builder
+         * @throws org.atelier.core.AtelierException for any other level
+         */
+        public Builder optVerbose(int level, PrintStream out) {
+            Verbosity verbosity = Verbosity.of(level);
+            this.progress = verbosity == Verbosity.SILENT ? null : ProgressPrinter.of(out, verbosity);
             return this;
         }
 

@@ -99,6 +99,22 @@ public record History(List<EpochRecord> epochs, boolean stoppedEarly) implements
         return epochs.isEmpty() ? 0 : last().steps();
     }
 
+    /**
+     * The history as a Keras user reads it, {@code pd.DataFrame(history.history)}: one row per
+     * trained epoch (epoch 0 left out, as Keras has none), the column {@code epoch} (1, 2, …), then
+     * one column per {@link #keys()}, e.g. {@code loss, accuracy, val_loss, val_accuracy, lr}.
+     *
+     * @return the table
+     */
+    public Table toKerasTable() {
+        Table table = Table.create("history", IntColumn.create("epoch", trained().stream().mapToInt(EpochRecord::epoch)
+                .toArray()));
+        for (String key : keys()) {
+            table.addColumns(DoubleColumn.create(key, get(key)));
+        }
+        return table;
+    }
+
     /** The history as a table with the {@link #COLUMNS}. */
     public Table toTable() {
         return Table.create("history",

@@ -29,6 +29,16 @@ class HistoryTest {
     }
 
     @Test
+    void kerasTableHasOneRowPerTrainedEpochAndAColumnPerKey() {
+        Table keras = HISTORY.toKerasTable();
+        assertEquals(List.of("epoch", "loss", "accuracy", "val_loss", "val_accuracy", "lr"), keras.columnNames());
+        assertEquals(List.of(1, 2), keras.intColumn("epoch").asList(), "epoch 0 is not Keras's");
+        assertEquals(0.58, keras.doubleColumn("val_loss").get(1), 1e-12);
+        History noValidation = new History(List.of(new EpochRecord(1, 0.6, 0.8, Double.NaN, Double.NaN, 0.1, 1, 5)), false);
+        assertEquals(List.of("epoch", "loss", "accuracy", "lr"), noValidation.toKerasTable().columnNames());
+    }
+
+    @Test
     void csvHasTheColumnsInOrderAndParses(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("history.csv");
         HISTORY.writeCsv(file);

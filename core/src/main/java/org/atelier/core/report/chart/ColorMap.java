@@ -29,6 +29,16 @@ public interface ColorMap {
      */
     Color color(double t);
 
+    /**
+     * The same colours in the opposite order, e.g. {@code BLUES.reversed()} makes low values dark:
+     * for a heat map where low is good (a loss) and the eye should go to it.
+     *
+     * @return the reversed map
+     */
+    default ColorMap reversed() {
+        return t -> color(1 - clamp(t));
+    }
+
     private static double clamp(double t) {
         return Double.isNaN(t) ? 0.5 : Math.max(0, Math.min(1, t));
     }

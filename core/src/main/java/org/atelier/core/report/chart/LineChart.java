@@ -14,9 +14,13 @@ import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -52,6 +56,7 @@ public final class LineChart {
         private final List<Layer> layers = new ArrayList<>();
         private final List<double[]> shaded = new ArrayList<>();
         private String shadedName = "";
+        private final List<Mark> marks = new ArrayList<>();
 
         private Builder() {
             super("x", "y");
@@ -190,6 +195,22 @@ public final class LineChart {
             return this;
         }
 
+        /**
+         * Marks a position on the x axis with a dashed vertical line labelled at its top, e.g. the
+         * epoch after which the validation loss stops improving; the legend names the line.
+         *
+         * @param x where
+         * @param label the text at the line's top, and its legend entry
+         * @return this builder
+         */
+        public Builder markX(double x, String label) {
+            if (!Double.isFinite(x)) {
+                throw new AtelierException("a marked x must be finite, got " + x + " for '" + label + "'");
+            }
+            marks.add(new Mark(x, label));
+            return this;
+        }
+
         /** Builds the figure. */
         public ChartFigure build() {
             XYPlot plot = new XYPlot();
@@ -218,9 +239,29 @@ public final class LineChart {
                 item.setLabelFont(ChartStyle.TICK_FONT);
                 legend.add(item);
             }
+            for (Mark mark : marks) {
+                ValueMarker line = new ValueMarker(mark.x(), Color.BLACK, ChartStyle.stroke(1.5f, LineStyle.DASHED));
+                line.setLabel(mark.label());
+                line.setLabelFont(ChartStyle.TICK_FONT);
+                // the label goes to the side of the line with more room, so that it is never cut off
+                boolean leftOfLine = mark.x() > middleX();
+                line.setLabelAnchor(leftOfLine ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+                line.setLabelTextAnchor(leftOfLine ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+                line.setLabelOffset(new RectangleInsets(6, 4, 6, 4));
+                line.setLabelBackgroundColor(new Color(255, 255, 255, 220));
+                plot.addDomainMarker(line, org.jfree.chart.ui.Layer.FOREGROUND);
+                legend.add(ChartStyle.lineLegendItem(mark.label(), LineStyle.DASHED, Color.BLACK));
+            }
             plot.setFixedLegendItems(legend);
             plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
             return figure(plot, true);
+        }
+
+        /** The middle of the x values drawn. */
+        private double middleX() {
+            double min = layers.stream().flatMapToDouble(l -> Arrays.stream(l.x())).min().orElse(0);
+            double max = layers.stream().flatMapToDouble(l -> Arrays.stream(l.x())).max().orElse(0);
+            return (min + max) / 2;
         }
 
         private static ValueAxis axis(String label, boolean log) {
@@ -235,6 +276,9 @@ public final class LineChart {
             return y;
         }
     }
+
+    /** A labelled vertical line. */
+    private record Mark(double x, String label) {}
 
     /** One dataset of the plot with its renderer. */
     private record Layer(Kind kind, String name, double[] x, double[] y, double[] std, LineStyle style, Color color) {

@@ -15,6 +15,9 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 import org.atelier.core.AtelierException;
 import org.atelier.core.evaluation.ConfusionMatrix;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.PaintScaleLegend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +47,32 @@ class ChartGalleryTest {
         assertEquals(ChartStyle.HEIGHT, image.getHeight());
         assertEquals(Color.WHITE.getRGB(), image.getRGB(2, 2), "white background");
         assertTrue(countColor(image, ChartStyle.color(0)) > 200, "first series drawn in the first palette colour");
+    }
+
+    @Test
+    void aMarkedEpochIsALabelledVerticalLineInTheLegend() throws IOException {
+        double[] epochs = range(1, 15);
+        ChartFigure figure = LineChart.builder().title("Training vs validation loss").xLabel("epoch")
+                .yLabel("cross-entropy loss").series("training", epochs, decay(epochs, 0.3, 0.6))
+                .series("validation", epochs, decay(epochs, 0.25, 0.3)).markX(6, "lowest validation loss: epoch 6")
+                .build();
+        BufferedImage image = readBack(figure.save(dir.resolve("marked-epoch.png")));
+        var plot = figure.chart().getXYPlot();
+        var marker = (org.jfree.chart.plot.ValueMarker) plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND)
+                .iterator().next();
+        assertEquals(6, marker.getValue());
+        assertEquals("lowest validation loss: epoch 6", marker.getLabel());
+        assertEquals(3, plot.getLegendItems().getItemCount(), "two series and the marked epoch");
+        var info = new org.jfree.chart.ChartRenderingInfo();
+        figure.chart().createBufferedImage(image.getWidth(), image.getHeight(), info);
+        var area = info.getPlotInfo().getDataArea();
+        int x = (int) Math.round(plot.getDomainAxis().valueToJava2D(6, area, plot.getDomainAxisEdge()));
+        int dark = 0;
+        for (int y = (int) area.getMinY(); y < area.getMaxY(); y++) {
+            dark += brightness(image.getRGB(x, y)) < 200 || brightness(image.getRGB(x - 1, y)) < 200 ? 1 : 0;
+        }
+        assertTrue(dark > area.getHeight() / 3, "a dashed line runs down the plot at epoch 6: " + dark);
+        assertThrows(AtelierException.class, () -> LineChart.builder().markX(Double.NaN, "nowhere"));
     }
 
     @Test
@@ -217,6 +246,76 @@ class ChartGalleryTest {
         assertTrue(ink[0] > 0 && ink[1] < image.getWidth() - 1, "nothing touches the edges");
         assertThrows(IllegalArgumentException.class, () -> GraphFigure.builder().node("a", List.of("a"))
                 .node("b", List.of("b")).edge("b", "a", ""), "edges go from earlier to later nodes");
+    }
+
+    private static final List<String> EPOCHS = List.of("1", "5", "10", "30");
+    private static final List<String> BATCHES = List.of("16", "64", "256");
+    private static final double[][] LOSS = {
+        {0.20, 0.09, 0.10, 0.16},
+        {0.25, 0.08, 0.07, 0.11},
+        {0.40, 0.12, 0.09, Double.NaN},
+    };
+
+    @Test
+    void cellsShadeByValueAndCarryTheirLabels() throws IOException {
+        ChartFigure figure = HeatMap.builder().title("Validation loss by batch size and epochs").xLabel("epochs")
+                .yLabel("batch size").columns(EPOCHS).rows(BATCHES).values(LOSS).valueLabel("validation loss")
+                .cellFormat("%.2f").colorMap(ColorMap.BLUES.reversed()).highlight(1, 2).build();
+        BufferedImage image = readBack(figure.save(dir.resolve("heat-map.png")));
+        assertEquals(800, image.getWidth());
+
+        // reversed Blues: the lowest loss (0.07) darkest, the highest (0.40) lightest
+        assertTrue(brightness(cellColor(figure, image, 1, 2)) < brightness(cellColor(figure, image, 1, 1)));
+        assertTrue(brightness(cellColor(figure, image, 1, 1)) < brightness(cellColor(figure, image, 2, 0)));
+        assertEquals(HeatMap.MISSING.getRGB(), cellColor(figure, image, 2, 3), "a cell without a value is grey");
+
+        XYPlot plot = figure.chart().getXYPlot();
+        List<String> texts = plot.getAnnotations().stream().filter(XYTextAnnotation.class::isInstance)
+                .map(a -> ((XYTextAnnotation) a).getText()).toList();
+        assertEquals(12, texts.size(), "one label per cell");
+        assertEquals("0.07", texts.get(6));
+        assertEquals("—", texts.get(11));
+        assertEquals(13, plot.getAnnotations().size(), "the cell labels and one outline");
+        assertTrue(countColor(image, ChartStyle.color(1)) > 200, "the outline is drawn");
+
+        PaintScaleLegend legend = (PaintScaleLegend) figure.chart().getSubtitles().stream()
+                .filter(PaintScaleLegend.class::isInstance).findFirst().orElseThrow();
+        assertEquals("validation loss", legend.getAxis().getLabel());
+        assertEquals(0.07, legend.getAxis().getLowerBound(), 1e-12, "the scale spans the values shown");
+        assertEquals(0.40, legend.getAxis().getUpperBound(), 1e-12);
+    }
+
+    @Test
+    void labelsContrastWithTheirCell() {
+        assertEquals(Color.WHITE, HeatMap.contrasting(ColorMap.BLUES.color(1)));
+        assertEquals(Color.BLACK, HeatMap.contrasting(ColorMap.BLUES.color(0)));
+        assertEquals(Color.BLACK, HeatMap.contrasting(HeatMap.MISSING));
+    }
+
+    @Test
+    void scaleTicksFallOnRoundSteps() {
+        assertEquals(0.05, HeatMap.roundStep(0.045), 1e-12, "0.27 / 6 → 0.05");
+        assertEquals(0.1, HeatMap.roundStep(0.055), 1e-12, "0.33 / 6 → 0.1: at most six ticks");
+        assertEquals(0.1, HeatMap.roundStep(0.07), 1e-12);
+        assertEquals(20, HeatMap.roundStep(16.5), 1e-12);
+        assertEquals(100, HeatMap.roundStep(100), 1e-12);
+    }
+
+    @Test
+    void tablesThatDoNotFitAreRefusedInOneLine() {
+        AtelierException ragged = assertThrows(AtelierException.class, () -> HeatMap.builder().columns(EPOCHS)
+                .rows(BATCHES).values(new double[][] {{1, 2, 3, 4}, {1, 2, 3}, {1, 2, 3, 4}}).build());
+        assertEquals("row '64' of the heat map has 3 values for 4 columns; pass one value per column (NaN for none)",
+                ragged.getMessage());
+        assertThrows(AtelierException.class, () -> HeatMap.builder().columns(EPOCHS).rows(BATCHES).build());
+        assertThrows(AtelierException.class, () -> HeatMap.builder().columns(EPOCHS).rows(BATCHES).values(LOSS)
+                .highlight(3, 0).build());
+        assertThrows(AtelierException.class, () -> HeatMap.builder().range(1, 1));
+    }
+
+    private static int cellColor(ChartFigure figure, BufferedImage image, int row, int column) {
+        int[] at = cellPixel(figure, image, row, column);
+        return image.getRGB(at[0], at[1]);
     }
 
     private static int[] cellPixel(ChartFigure figure, BufferedImage image, int row, int column) {
