@@ -101,7 +101,7 @@ public final class FmssvrcMlp implements Experiment {
                 Param.ofString("ablation", "all", "ablation rows: all, none, or names from "
                         + String.join(", ", MlpAblation.names()) + " (full is always added)"),
                 Param.ofInt("ablation_seeds", 2, "seeds per ablation row").between(1, 100),
-                Param.ofInt("ablation_epochs", 3, "epochs per ablation row").smoke(2).between(1, 1000));
+                Param.ofInt("ablation_epochs", 2, "epochs per ablation row").smoke(2).between(1, 1000));
     }
 
     @Override

@@ -66,7 +66,8 @@ record MlpAblation(int epochs, List<Row> rows) {
     /** Every variant the ablation knows, in the table's order. */
     static final List<Variant> VARIANTS = List.of(
             new Variant(FULL, "the recipe, nothing removed", UnaryOperator.identity()),
-            new Variant("no_augmentation", "no augmentation", MlpRecipe::withoutAugmentation),
+            new Variant("no_augmentation", "no augmentation in training (and so no flip at test time)",
+                    MlpRecipe::withoutAugmentation),
             new Variant("no_test_time_flip", "test images predicted as they are, not averaged with their mirror images"
                     + " (the full row's models)", MlpRecipe::withoutTestTimeFlip, TrialResult::unflipped),
             new Variant("no_dropout", "no dropout", MlpRecipe::withoutDropout),

@@ -70,9 +70,14 @@ record MlpRecipe(List<Integer> hidden, boolean batchNorm, double dropout, String
         return fit.build();
     }
 
+    /**
+     * No augmentation in training, and so no flip at test time either: a network that never saw a
+     * mirrored image does not classify one as well (measured, 3 epochs: 80.6 % with the flip at
+     * test time against 88.6 % without).
+     */
     MlpRecipe withoutAugmentation() {
         return new MlpRecipe(hidden, batchNorm, dropout, optimizer, learningRate, weightDecay, labelSmoothing, cosine,
-                warmUpEpochs, List.of(), batchSize, testTimeFlip);
+                warmUpEpochs, List.of(), batchSize, false);
     }
 
     MlpRecipe withoutTestTimeFlip() {

@@ -90,6 +90,7 @@ class FmssvrcMlpTest {
         assertEquals(null, recipe.withFixedRate().fit(5).cosine());
         assertEquals(0.5, recipe.fit(1).cosine().warmUpEpochs(), "the warm-up takes at most half the run");
         assertEquals(null, recipe.withoutAugmentation().fit(5).batchTransform());
+        assertFalse(recipe.withoutAugmentation().fit(5).testTimeFlip(), "no flip at test without flips in training");
         assertEquals("sgd", recipe.withSgd().fit(5).optimizer());
         // 784·1024+1024 + 2·1024, 1024·1024+1024 + 2·1024, 1024·10+10
         assertEquals(803_840L + 2048 + 1_049_600 + 2048 + 10_250, recipe.trainableParameters());
