@@ -151,6 +151,11 @@ public final class FmssvrcMlp implements Experiment {
         TrialData trialData = Trials.data(data, context.trials().environment());
         report.finalRecipe(recipe, finalRuns, epochs, trialData.train().size(), trialData.test().size(), SEEDS, CURVES,
                 TRAINING_CURVES);
+        if (recipe.testTimeFlip()) {
+            // the same models, their test images predicted without the mirror images
+            report.testTimeFlip(finalRuns, CaseRuns.of("final-unflipped", seeds, results.subList(0, seeds.size())
+                    .stream().map(TrialResult::unflipped).toList()));
+        }
         if (ablation != null) {
             dir.csv(ABLATION_CSV, ablation.table());
             dir.markdown(ABLATION_MD, ablation.table(), 4);

@@ -31,7 +31,8 @@ class FmssvrcMlpTest {
         Path out = temp.resolve(engine);
         Map<String, Double> metrics = SmokeRuns.run(new FmssvrcMlp(), engine, out);
         for (String name : List.of("test_accuracy_mean", "test_accuracy_std", "seconds_per_epoch", "final_seconds",
-                "ablation_seconds", "test_accuracy_mean_ablation_full", "test_accuracy_mean_ablation_plain_256")) {
+                "ablation_seconds", "test_accuracy_mean_ablation_full", "test_accuracy_mean_ablation_plain_256",
+                "test_accuracy_mean_unflipped")) {
             SmokeRuns.assertFinite(metrics, name);
         }
         assertTrue(metrics.get("test_accuracy_mean") > 0.1 && metrics.get("test_accuracy_mean") <= 1,
@@ -53,6 +54,9 @@ class FmssvrcMlpTest {
         assertEquals(ablation.doubleColumn("training_seconds").get(full0),
                 ablation.doubleColumn("training_seconds").get(unflipped));
         assertTrue(report.contains("mirror"), "the report names the test-time flip");
+        assertEquals(ablation.doubleColumn("test_accuracy_mean").get(unflipped) - ablation.doubleColumn(
+                "test_accuracy_mean").get(full0), metrics.get("test_accuracy_mean_ablation_no_test_time_flip")
+                - metrics.get("test_accuracy_mean_ablation_full"), 1e-9);
         Table seeds = Table.read().csv(out.resolve("final-seeds.csv").toFile());
         assertEquals(metrics.get("test_accuracy_mean"), seeds.doubleColumn("test_accuracy").mean(), 1e-9);
         assertTrue(report.contains("784-32-32-10, batch norm, dropout 0.2"), "the smoke network in words");
