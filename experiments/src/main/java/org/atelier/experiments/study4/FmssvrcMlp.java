@@ -38,6 +38,8 @@ public final class FmssvrcMlp implements Experiment {
             "the final recipe's loss and accuracy per epoch on the test set, mean ± std over the seeds");
     private static final RunFile TRAINING_CURVES = new RunFile("curves-final-training.png",
             "the final recipe's loss and accuracy per epoch on the (augmented) training batches, mean ± std over the seeds");
+    private static final RunFile ABLATION_RANKING = new RunFile("ablation.png",
+            "the ablation rows ranked by test accuracy after their last epoch, mean ± std over their seeds");
     private static final RunFile ABLATION_CURVES = new RunFile("curves-ablation.png",
             "test loss and accuracy per epoch of every ablation row, mean ± std over its seeds");
 
@@ -107,7 +109,7 @@ public final class FmssvrcMlp implements Experiment {
     @Override
     public List<RunFile> outputs() {
         return List.of(FmssvrcReport.REPORT, HISTORY, SEEDS, ABLATION_CSV, ABLATION_MD, CURVES, TRAINING_CURVES,
-                ABLATION_CURVES);
+                ABLATION_RANKING, ABLATION_CURVES);
     }
 
     @Override
@@ -159,15 +161,18 @@ public final class FmssvrcMlp implements Experiment {
         if (ablation != null) {
             dir.csv(ABLATION_CSV, ablation.table());
             dir.markdown(ABLATION_MD, ablation.table(), 4);
+            dir.save(ABLATION_RANKING, ablation.ranking());
             dir.save(ABLATION_CURVES, new CaseComparison(ablation.rows().stream().map(MlpAblation.Row::runs).toList())
                     .testCurves("Ablation, " + MlpRecipe.epochs(ablationEpochs) + ", "
                             + MlpRecipe.seeds(ablationSeeds.size()) + " per row: test set"));
-            report.ablation(ablation, epochs, ABLATION_MD, ABLATION_CURVES);
+            report.ablation(ablation, epochs, ABLATION_MD, ABLATION_RANKING, ABLATION_CURVES);
         } else {
             dir.writeString(ABLATION_CSV, "row,note\nnone,the ablation was not run (ablation=none)\n");
             dir.writeString(ABLATION_MD, "| row | note |\n|---|---|\n| none | the ablation was not run (ablation=none) |\n");
             report.noAblation();
             dir.save(ABLATION_CURVES, finalComparison.testCurves("No ablation run: the final recipe's test set"));
+            dir.save(ABLATION_RANKING, MlpAblation.of(List.of(MlpAblation.VARIANTS.get(0)), recipe, epochs, seeds,
+                    results.subList(0, seeds.size())).ranking());
         }
         report.budget(finalRuns, ablation, load);
         report.report().write(dir, FmssvrcReport.REPORT, context::metric);

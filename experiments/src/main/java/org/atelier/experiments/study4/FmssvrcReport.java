@@ -156,7 +156,7 @@ final class FmssvrcReport {
                 .metric("test_accuracy_std_unflipped", without.std());
     }
 
-    void ablation(MlpAblation ablation, int finalEpochs, RunFile table, RunFile curves) {
+    void ablation(MlpAblation ablation, int finalEpochs, RunFile table, RunFile ranking, RunFile curves) {
         MlpAblation.Row full = ablation.full();
         MlpAblation.Row worst = ablation.mostImportant();
         Map<String, Double> points = ablation.differencePoints();
@@ -183,6 +183,7 @@ final class FmssvrcReport {
                 .paragraph(String.format(Locale.ROOT, "Differences larger than twice their standard error (the seeds' "
                         + "noise): %s. Within the noise: %s.", beyondNoise.isEmpty() ? "none" : String.join("; ",
                                 beyondNoise), withinNoise.isEmpty() ? "none" : String.join("; ", withinNoise)))
+                .image("Ablation rows ranked by test accuracy", ranking)
                 .image("Ablation rows: test loss and accuracy per epoch", curves)
                 .answer(String.format(Locale.ROOT, "**Ablation (%s, %d seeds per row):** the full recipe "
                         + "reaches %.2f %% at this budget; the largest loss comes from %s (%+.2f points). Table: `%s`.",

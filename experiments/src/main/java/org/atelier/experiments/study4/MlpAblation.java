@@ -1,11 +1,14 @@
 package org.atelier.experiments.study4;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.atelier.core.AtelierException;
+import org.atelier.core.report.chart.Figure;
+import org.atelier.core.report.chart.RankingChart;
 import org.atelier.core.study.CaseRuns;
 import org.atelier.core.trial.TrialResult;
 import org.atelier.core.trial.TrialSpec;
@@ -202,6 +205,26 @@ record MlpAblation(int epochs, List<Row> rows) {
     Row mostImportant() {
         return changes().stream().min((a, b) -> Double.compare(a.runs().finalTestAccuracy().mean(),
                 b.runs().finalTestAccuracy().mean())).orElseThrow();
+    }
+
+    /**
+     * The rows ranked by their mean test accuracy, each ± its seeds' standard deviation, the full
+     * recipe in its own colour: which change costs most is read from top to bottom.
+     *
+     * @return the figure
+     */
+    Figure ranking() {
+        String fullGroup = "the full recipe";
+        String changed = "one ingredient removed or replaced";
+        RankingChart.Builder chart = RankingChart.builder()
+                .title("Ablation, " + MlpRecipe.epochs(epochs) + " per row: test accuracy after the last epoch")
+                .groups(fullGroup, changed)
+                .xLabel("test accuracy (%, mean ± std over " + MlpRecipe.seeds(full().runs().seeds().size()) + ")")
+                .size(1000, 120 + 40 * rows.size());
+        rows.stream().sorted(Comparator.comparingDouble((Row r) -> -r.runs().finalTestAccuracy().mean()))
+                .forEach(r -> chart.entry(r.name().equals(FULL) ? fullGroup : changed, r.name(),
+                        100 * r.runs().finalTestAccuracy().mean(), 100 * r.runs().finalTestAccuracy().std()));
+        return chart.build();
     }
 
     /**
