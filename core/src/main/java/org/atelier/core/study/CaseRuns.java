@@ -106,7 +106,12 @@ public record CaseRuns(String name, List<Long> seeds, List<History> histories, L
      * fixed training budget, chosen by nothing (neither the test nor a validation set).
      */
     public MeanStd finalTestAccuracy() {
-        return MeanStd.of(testCurves.stream().mapToDouble(c -> c.accuracy()[c.accuracy().length - 1]).toArray());
+        return MeanStd.of(finalTestAccuracies());
+    }
+
+    /** The test accuracy after each seed's last epoch, in the order of {@link #seeds()}. */
+    public double[] finalTestAccuracies() {
+        return testCurves.stream().mapToDouble(c -> c.accuracy()[c.accuracy().length - 1]).toArray();
     }
 
     /** Each seed's training time (the sum of its epochs' seconds, evaluation included), mean ± std over the seeds. */

@@ -45,8 +45,7 @@ public record Evaluation(double loss, double accuracy) {
             for (Batch batch : batches.getData(trainer.getManager())) {
                 try (batch) {
                     NDList predictions = trainer.evaluate(batch.getData());
-                    NDArray loss = trainer.getLoss().evaluate(batch.getLabels(), predictions);
-                    totals.add(loss, batch.getSize(), predictions, batch.getLabels());
+                    NDArray loss = accumulate(totals, trainer, batch, predictions);
                     if (notifyListeners) {
                         BatchData batchData = new BatchData(batch, Map.of(loss.getDevice(), batch.getLabels()),
                                 Map.of(loss.getDevice(), predictions));
@@ -54,7 +53,7 @@ public record Evaluation(double loss, double accuracy) {
                     }
                 }
             }
-            return new Evaluation(totals.lossSum() / totals.samples(), totals.accuracy());
+            return of(totals);
         }
     }
 
@@ -98,16 +97,24 @@ public record Evaluation(double loss, double accuracy) {
                     NDArray top = NDArrays.maximum(a, b);
                     NDList averaged = new NDList(a.sub(top).exp().add(b.sub(top).exp()).log().add(top)
                             .sub((float) Math.log(2)));
-                    plainTotals.add(trainer.getLoss().evaluate(batch.getLabels(), plain), batch.getSize(), plain,
-                            batch.getLabels());
-                    averagedTotals.add(trainer.getLoss().evaluate(batch.getLabels(), averaged), batch.getSize(),
-                            averaged, batch.getLabels());
+                    accumulate(plainTotals, trainer, batch, plain);
+                    accumulate(averagedTotals, trainer, batch, averaged);
                 }
             }
-            return new Mirrored(new Evaluation(averagedTotals.lossSum() / averagedTotals.samples(),
-                    averagedTotals.accuracy()), new Evaluation(plainTotals.lossSum() / plainTotals.samples(),
-                    plainTotals.accuracy()));
+            return new Mirrored(of(averagedTotals), of(plainTotals));
         }
+    }
+
+    /** Adds one batch's predictions to the totals; returns the batch's loss under the trainer's loss. */
+    private static NDArray accumulate(EpochAccumulator totals, Trainer trainer, Batch batch, NDList predictions) {
+        NDArray loss = trainer.getLoss().evaluate(batch.getLabels(), predictions);
+        totals.add(loss, batch.getSize(), predictions, batch.getLabels());
+        return loss;
+    }
+
+    /** The mean loss per sample and the accuracy the totals hold. */
+    private static Evaluation of(EpochAccumulator totals) {
+        return new Evaluation(totals.lossSum() / totals.samples(), totals.accuracy());
     }
 
     /**

@@ -63,12 +63,10 @@ final class FmssvrcReport {
     /** One row per seed of the final recipe: {@code seed, test_accuracy, training_seconds, seconds_per_epoch}. */
     static Table seedTable(CaseRuns runs) {
         int n = runs.seeds().size();
-        double[] accuracy = new double[n];
+        double[] accuracy = runs.finalTestAccuracies();
         double[] seconds = new double[n];
         double[] perEpoch = new double[n];
         for (int i = 0; i < n; i++) {
-            double[] curve = runs.testCurves().get(i).accuracy();
-            accuracy[i] = curve[curve.length - 1];
             seconds[i] = runs.histories().get(i).totalSeconds();
             perEpoch[i] = seconds[i] / runs.histories().get(i).epochs().stream().filter(e -> e.epoch() > 0).count();
         }
@@ -84,9 +82,9 @@ final class FmssvrcReport {
                 .orElse(Double.NaN);
         boolean reached = accuracy.mean() >= TARGET;
         List<String> perSeed = new ArrayList<>();
-        for (int i = 0; i < runs.seeds().size(); i++) {
-            double[] curve = runs.testCurves().get(i).accuracy();
-            perSeed.add(String.format(Locale.ROOT, "seed %d: %.2f %%", runs.seeds().get(i), 100 * curve[curve.length - 1]));
+        double[] seedAccuracy = runs.finalTestAccuracies();
+        for (int i = 0; i < seedAccuracy.length; i++) {
+            perSeed.add(String.format(Locale.ROOT, "seed %d: %.2f %%", runs.seeds().get(i), 100 * seedAccuracy[i]));
         }
         Map<String, Number> numbers = new LinkedHashMap<>();
         numbers.put("test accuracy, mean of " + runs.seeds().size() + " seeds (%)", 100 * accuracy.mean());
@@ -137,11 +135,10 @@ final class FmssvrcReport {
         MeanStd with = flipped.finalTestAccuracy();
         MeanStd without = unflipped.finalTestAccuracy();
         List<String> perSeed = new ArrayList<>();
-        for (int i = 0; i < flipped.seeds().size(); i++) {
-            double[] a = flipped.testCurves().get(i).accuracy();
-            double[] b = unflipped.testCurves().get(i).accuracy();
-            perSeed.add(String.format(Locale.ROOT, "seed %d: %+.2f", flipped.seeds().get(i),
-                    100 * (a[a.length - 1] - b[b.length - 1])));
+        double[] a = flipped.finalTestAccuracies();
+        double[] b = unflipped.finalTestAccuracies();
+        for (int i = 0; i < a.length; i++) {
+            perSeed.add(String.format(Locale.ROOT, "seed %d: %+.2f", flipped.seeds().get(i), 100 * (a[i] - b[i])));
         }
         report.section("What the test-time flip adds")
                 .paragraph(String.format(Locale.ROOT, "The final models' test images were also predicted on their "
