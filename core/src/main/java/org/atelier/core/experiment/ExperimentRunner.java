@@ -59,13 +59,14 @@ public final class ExperimentRunner {
     private final StagedRun staged;
     private final RunDirectory runDirectory;
     private final TrialExecutor trialExecutor;
+    private final String executorAnnouncement;
     private boolean executed;
     private volatile ExperimentContext context;
     private volatile Instant started;
     private volatile long startNanos;
 
     private ExperimentRunner(Experiment experiment, RunOptions options, Params params, Backend backend,
-            StagedRun staged, RunDirectory runDirectory, TrialExecutor trialExecutor) {
+            StagedRun staged, RunDirectory runDirectory, TrialExecutor trialExecutor, String executorAnnouncement) {
         this.experiment = experiment;
         this.options = options;
         this.params = params;
@@ -73,6 +74,7 @@ public final class ExperimentRunner {
         this.staged = staged;
         this.runDirectory = runDirectory;
         this.trialExecutor = trialExecutor;
+        this.executorAnnouncement = executorAnnouncement;
     }
 
     /**
@@ -94,13 +96,16 @@ public final class ExperimentRunner {
                     + EXECUTOR_PARAM + " or " + PARALLEL_PARAM + ", which are run options; rename it");
         }
         Backend backend = Backend.resolve(options.engine(), options.device());
-        TrialExecutor trialExecutor = TrialExecutors.create(options.executor(), options.parallel(), options.master());
+        TrialExecutors.Choice executorChoice = TrialExecutors.choose(options.executor(), options.parallel(), options.smoke(),
+                backend.device().isGpu(), Runtime.getRuntime().availableProcessors());
+        TrialExecutor trialExecutor = executorChoice.create(options.master());
         checkDataDir(options.dataDir());
         DataLocator data = DataLocator.resolve(options.dataDir());
         experiment.datasets().forEach(data::requirePresent);
         StagedRun staged = stage(experiment, options);
         // Everything the user gave is checked; only now is a directory created.
-        return new ExperimentRunner(experiment, options, params, backend, staged, staged.begin(), trialExecutor);
+        return new ExperimentRunner(experiment, options, params, backend, staged, staged.begin(), trialExecutor,
+                executorChoice.announcement());
     }
 
     private static StagedRun stage(Experiment experiment, RunOptions options) {
@@ -202,7 +207,8 @@ public final class ExperimentRunner {
         try (NDManager manager = backend.newManager()) {
             DataLocator data = DataLocator.resolve(options.dataDir());
             TrialRunner trials = new TrialRunner(trialExecutor,
-                    ExperimentContext.trialEnvironment(backend, data, runDirectory), options.progress());
+                    ExperimentContext.trialEnvironment(backend, data, runDirectory), options.progress(),
+                    executorAnnouncement);
             context = new ExperimentContext(experiment, backend, manager, options.seed(), options.smoke(), params,
                     data, runDirectory, options.progress(), trials);
             failure = runCatching(context);

@@ -25,13 +25,16 @@ import org.atelier.core.trial.TrialExecutors;
  * @param runsRoot where default run directories go; default {@code runs} in the working directory
  * @param progress where progress lines go; default {@code System.err}
  * @param executor where independent trials run ({@code --executor}): {@code local} (default: one
- *     after another in this JVM), {@code jvm} (child JVMs) or one a plugin offers ({@code TrialExecutors})
- * @param parallel how many trials run at once ({@code --parallel}); default 1
+ *     after another in this JVM), {@code jvm} (child JVMs), {@code auto} (what {@code ./atelier run}
+ *     uses: {@code jvm} with one worker per core for a full run, {@link TrialExecutors#choose}) or one a
+ *     plugin offers ({@code TrialExecutors})
+ * @param parallel how many trials run at once ({@code --parallel}); null (default) for the executor's
+ *     default: 1, or one per core for {@code auto}
  * @param master the cluster the trials go to ({@code --master URL}, with {@code --executor spark});
  *     null (default) for none
  */
 public record RunOptions(String engine, String device, int seed, boolean smoke, Map<String, String> overrides,
-        Path out, boolean force, boolean resume, Path dataDir, Path runsRoot, PrintStream progress, String executor, int parallel,
+        Path out, boolean force, boolean resume, Path dataDir, Path runsRoot, PrintStream progress, String executor, Integer parallel,
         String master) {
 
     /** The seed used when none is given. */
@@ -64,7 +67,7 @@ public record RunOptions(String engine, String device, int seed, boolean smoke, 
         private Path runsRoot = DEFAULT_RUNS_ROOT;
         private PrintStream progress = System.err;
         private String executor = TrialExecutors.DEFAULT;
-        private int parallel = 1;
+        private Integer parallel;
         private String master;
 
         private Builder() {}
@@ -153,8 +156,11 @@ public record RunOptions(String engine, String device, int seed, boolean smoke, 
             return this;
         }
 
-        /** Sets how many trials run at once (with an executor that runs them side by side). */
-        public Builder optParallel(int parallel) {
+        /**
+         * Sets how many trials run at once (with an executor that runs them side by side), or null
+         * for the executor's default.
+         */
+        public Builder optParallel(Integer parallel) {
             this.parallel = parallel;
             return this;
         }

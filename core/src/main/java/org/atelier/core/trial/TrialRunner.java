@@ -29,6 +29,8 @@ public final class TrialRunner {
     private final TrialEnvironment environment;
     private final PrintStream progress;
     private final TrialCache cache;
+    private final String announcement;
+    private boolean announced;
     private int trialsRun;
     private int trialsDone;
     private int trialsReused;
@@ -44,10 +46,24 @@ public final class TrialRunner {
      * @param progress where one line per finished trial goes, or null for none
      */
     public TrialRunner(TrialExecutor executor, TrialEnvironment environment, PrintStream progress) {
+        this(executor, environment, progress, "");
+    }
+
+    /**
+     * Creates the runner with a line that says where the trials run, printed before the first
+     * batch of two or more trials (e.g. what {@code --executor auto} chose).
+     *
+     * @param executor where trials run
+     * @param environment the engine, device, data and output directory
+     * @param progress where one line per finished trial goes, or null for none
+     * @param announcement the line, or an empty string for none
+     */
+    public TrialRunner(TrialExecutor executor, TrialEnvironment environment, PrintStream progress, String announcement) {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.environment = Objects.requireNonNull(environment, "environment");
         this.progress = progress;
         this.cache = new TrialCache(environment.outputDir());
+        this.announcement = Objects.requireNonNull(announcement, "announcement");
     }
 
     /**
@@ -76,6 +92,7 @@ public final class TrialRunner {
         synchronized (this) {
             trialsReused += reused.size();
         }
+        announceOnce(toRun.size());
         Map<String, TrialSpec> byId = toRun.stream().collect(Collectors.toMap(TrialSpec::id, Function.identity()));
         long start = System.nanoTime();
         List<TrialResult> fresh = toRun.isEmpty() ? List.of()
@@ -94,6 +111,14 @@ public final class TrialRunner {
     }
 
     /** The one line saying that a trial's training continues from the backup an earlier attempt left. */
+    private synchronized void announceOnce(int trials) {
+        if (trials > 1 && !announced && !announcement.isEmpty() && progress != null) {
+            announced = true;
+            progress.println(announcement);
+            progress.flush();
+        }
+    }
+
     private void announceResume(TrialSpec spec, TrainingBackup.Progress backup) {
         if (progress == null) {
             return;

@@ -89,13 +89,55 @@ class TrialRunOptionsTest {
     @Test
     void badExecutorOptionsAreOneLineBeforeAnythingIsCreated() {
         Path runs = temp.resolve("runs");
-        assertEquals("unknown trial executor 'spark'; choices: jvm, local; the spark executor is a module of its own"
+        assertEquals("unknown trial executor 'spark'; choices: auto, jvm, local; the spark executor is a module of its own"
                 + " (tools/spark): ./atelier puts it and Spark on the class path for --executor spark",
                 refused(runs, "spark", 1));
         assertEquals("--parallel must be at least 1, got 0", refused(runs, "jvm", 0));
         assertEquals("--parallel 2 needs --executor jvm: the local executor runs one trial at a time",
                 refused(runs, "local", 2));
         assertFalse(Files.exists(runs));
+    }
+
+    @Test
+    void autoUsesTheCoresForAFullRunOnTheCpuAndThisJvmOtherwise() {
+        record Case(Integer parallel, boolean smoke, boolean gpu, int cores, String name, int expected) {}
+        List<Case> cases = List.of(
+                new Case(null, false, false, 2, "jvm", 2),
+                new Case(null, false, false, 16, "jvm", TrialExecutors.AUTO_MAX_WORKERS),
+                new Case(null, false, false, 1, "local", 1),
+                new Case(null, true, false, 16, "local", 1),
+                new Case(null, false, true, 16, "local", 1),
+                new Case(3, false, false, 2, "jvm", 3),
+                new Case(3, true, true, 1, "jvm", 3),
+                new Case(1, false, false, 16, "local", 1));
+        for (Case c : cases) {
+            TrialExecutors.Choice choice = TrialExecutors.choose(TrialExecutors.AUTO, c.parallel(), c.smoke(), c.gpu(),
+                    c.cores());
+            assertEquals(List.of(c.name(), c.expected()), List.of(choice.name(), choice.parallel()), c.toString());
+            assertTrue(choice.automatic());
+            assertEquals(choice.parallel() > 1, choice.announcement().contains(choice.parallel() + " worker JVMs"),
+                    choice.announcement());
+        }
+        // A named executor is taken as given, with one trial at a time unless --parallel says otherwise.
+        assertEquals(new TrialExecutors.Choice("local", 1, false), TrialExecutors.choose("local", null, false, false, 16));
+        assertEquals(new TrialExecutors.Choice("jvm", 1, false), TrialExecutors.choose("jvm", null, false, false, 16));
+        assertEquals("", TrialExecutors.choose("jvm", 2, false, false, 16).announcement());
+    }
+
+    @Test
+    void autoIsRecordedAsTheExecutorItChose() {
+        Probe probe = new Probe();
+        Summary full = ExperimentRunner.run(probe, RunOptions.builder().optExecutor(TrialExecutors.AUTO)
+                .optOut(temp.resolve("auto")).build());
+        TrialExecutors.Choice expected = TrialExecutors.choose(TrialExecutors.AUTO, null, false, false,
+                Runtime.getRuntime().availableProcessors());
+        assertEquals(List.of(expected.name(), expected.parallel()),
+                List.of(full.params().get("executor"), full.params().get("parallel")));
+        assertEquals(List.of(expected.name(), expected.parallel()),
+                List.of(probe.seen.get().executor().name(), probe.seen.get().executor().parallel()));
+        Summary smoke = ExperimentRunner.run(probe, RunOptions.builder().optExecutor(TrialExecutors.AUTO).optSmoke(true)
+                .optOut(temp.resolve("auto-smoke")).build());
+        assertEquals(List.of("local", 1), List.of(smoke.params().get("executor"), smoke.params().get("parallel")));
     }
 
     private static String refused(Path runs, String executor, int parallel) {

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,5 +126,22 @@ class TrialRunnerResumeTest {
         assertNotEquals(new TrialCache(one).hash(inOne),
                 new TrialCache(one).hash(spec("refine", 1).withInitialParams(one.resolve("other-0003.params"))));
         assertTrue(new TrialCache(one).hash(inOne).matches("[0-9a-f]{16}"));
+    }
+
+    @Test
+    void theExecutorsAnnouncementComesOnceBeforeTheFirstBatchOfSeveralTrials() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream progress = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        TrialRunner runner = new TrialRunner(new FakeExecutor(),
+                new TrialEnvironment("PyTorch", "cpu", Path.of("data"), temp.resolve("trials")), progress, "two workers");
+        runner.run(List.of(spec("one", 1)));
+        assertEquals(0, count(bytes, "two workers"), "not for a single trial");
+        runner.run(List.of(spec("a", 1), spec("b", 2)));
+        runner.run(List.of(spec("c", 3), spec("d", 4)));
+        assertEquals(1, count(bytes, "two workers"), bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    private static long count(ByteArrayOutputStream bytes, String line) {
+        return bytes.toString(StandardCharsets.UTF_8).lines().filter(line::equals).count();
     }
 }

@@ -80,7 +80,8 @@ final class CompareEnginesCommand implements Callable<Integer> {
         Experiment experiment = ExperimentRegistry.load().find(name);
         // Bad --set values and executor options fail here, once, rather than in every child.
         Params params = Params.resolve(experiment, settings.smoke, settings.overrides());
-        TrialExecutors.create(settings.executor, settings.parallel, settings.master).close();
+        TrialExecutors.choose(settings.executor, settings.parallel, settings.smoke, false, 1).create(settings.master)
+                .close();
         List<String> engineNames = canonical(engines);
         if (settings.resume) {
             throw new AtelierException("compare-engines does not take --resume; continue an engine's run with"

@@ -47,10 +47,12 @@ final class RunSettings {
             description = "Data directory (default: $ATELIER_DATA, else data/ in the working directory if it exists, else ~/.atelier/data).")
     Path dataDir;
 
-    @Option(names = "--executor", defaultValue = TrialExecutors.DEFAULT, paramLabel = "local|jvm|spark",
+    @Option(names = "--executor", defaultValue = TrialExecutors.AUTO, paramLabel = "auto|local|jvm|spark",
             description = "Where an experiment's independent trials (seeds, sweep points) run: local = one after another"
                     + " in this JVM, jvm = in child JVMs, --parallel at once, spark = on Apache Spark, embedded"
-                    + " (--parallel executor JVMs on this machine) or on the cluster of --master (default: ${DEFAULT-VALUE}).")
+                    + " (--parallel executor JVMs on this machine) or on the cluster of --master, auto = jvm with one"
+                    + " worker per core (at most " + TrialExecutors.AUTO_MAX_WORKERS + ") for a full run on the CPU,"
+                    + " local for --smoke, on a GPU or on one core (default: ${DEFAULT-VALUE}).")
     String executor;
 
     @Option(names = "--master", paramLabel = "URL",
@@ -58,10 +60,10 @@ final class RunSettings {
                     + " (default: Spark embedded in this run, nothing to install).")
     String master;
 
-    @Option(names = "--parallel", defaultValue = "1", paramLabel = "N",
-            description = "How many trials run at once with --executor jvm or spark; each child JVM gets cores/N threads"
-                    + " (default: ${DEFAULT-VALUE}).")
-    int parallel;
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "How many trials run at once with --executor auto, jvm or spark; each child JVM gets cores/N"
+                    + " threads (default: one per core with auto, else 1).")
+    Integer parallel;
 
     /**
      * The {@code --set} values by key, in the order given.
@@ -110,7 +112,10 @@ final class RunSettings {
      */
     List<String> arguments() {
         List<String> args = new ArrayList<>(List.of("--device", device, "--seed", String.valueOf(seed),
-                "--executor", executor, "--parallel", String.valueOf(parallel)));
+                "--executor", executor));
+        if (parallel != null) {
+            args.addAll(List.of("--parallel", String.valueOf(parallel)));
+        }
         if (master != null) {
             args.addAll(List.of("--master", master));
         }

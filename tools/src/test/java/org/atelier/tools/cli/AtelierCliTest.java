@@ -134,14 +134,15 @@ class AtelierCliTest {
     @Test
     void trialExecutorOptionsAreCheckedAndRecorded() {
         assertOneErrorLine(atelier("run", "hello-ndarray", "--executor", "spark"), 2,
-                "atelier: unknown trial executor 'spark'; choices: jvm, local; the spark executor is a module of its own"
+                "atelier: unknown trial executor 'spark'; choices: auto, jvm, local; the spark executor is a module of its own"
                         + " (tools/spark): ./atelier puts it and Spark on the class path for --executor spark");
         assertOneErrorLine(atelier("run", "hello-ndarray", "--executor", "jvm", "--master", "spark://h:7077"), 2,
                 "atelier: --master is for an executor that runs trials on a cluster (--executor spark); the jvm executor"
                         + " runs them on this machine: leave --master out");
         assertOneErrorLine(atelier("run", "hello-ndarray", "--executor", "jvm", "--parallel", "0"), 2,
                 "--parallel must be at least 1, got 0");
-        assertOneErrorLine(atelier("run", "hello-ndarray", "--parallel", "2"), 2, "--parallel 2 needs --executor jvm");
+        assertOneErrorLine(atelier("run", "hello-ndarray", "--executor", "local", "--parallel", "2"), 2,
+                "--parallel 2 needs --executor jvm");
         assertOneErrorLine(atelier("run", "hello-ndarray", "--parallel", "two"), 2, "--parallel", "'atelier run --help'");
         assertOneErrorLine(atelier("compare-engines", "hello-ndarray", "--executor", "spark"), 2,
                 "unknown trial executor 'spark'");
@@ -153,7 +154,12 @@ class AtelierCliTest {
         Summary summary = Summary.read(out);
         assertEquals("jvm", summary.params().get("executor"));
         assertEquals(2L, summary.params().get("parallel"));
-        assertEquals("local", Summary.read(runDefault()).params().get("executor"));
+        assertEquals("local", Summary.read(runDefault()).params().get("executor"), "a --smoke run stays in this JVM");
+        // --parallel alone asks auto for workers, even for a smoke run.
+        Path parallel = temp.resolve("parallel");
+        assertEquals(0, atelier("run", "hello-ndarray", "--smoke", "--parallel", "2", "--out", parallel.toString()).exit());
+        assertEquals(List.of("jvm", 2L), List.of(Summary.read(parallel).params().get("executor"),
+                Summary.read(parallel).params().get("parallel")));
     }
 
     private Path runDefault() {
