@@ -96,7 +96,7 @@ public final class TrialRunner {
         Map<String, TrialSpec> byId = toRun.stream().collect(Collectors.toMap(TrialSpec::id, Function.identity()));
         long start = System.nanoTime();
         List<TrialResult> fresh = toRun.isEmpty() ? List.of()
-                : executor.run(toRun, environment, new TrialProgress(progress, toRun.size(), result -> {
+                : executor.run(toRun, environment, TrialProgress.of(progress, toRun, result -> {
                     keep(byId.get(result.id()), result);
                     countDone(result);
                 }));

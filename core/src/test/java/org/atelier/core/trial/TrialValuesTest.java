@@ -182,6 +182,27 @@ class TrialValuesTest {
         assertEquals("trial 4/12 done: minibatch-lr-0.1-seed-42 (val loss 0.4123, 12.3 s), 2 failed, ETA 1m20s",
                 TrialProgress.line(done, 4, 2, 12, 40.0), "the failures so far stay in every later line");
         assertEquals("45s", TrialProgress.duration(45.2));
+        assertEquals("trial 1/3 done: minibatch-lr-0.1-seed-42 (val loss 0.4123, 12.3 s), ETA 20s",
+                TrialProgress.line(done, 1, 0, 3, 200, 20, 2), "20 epochs took 200 s, 2 are left");
+    }
+
+    @Test
+    void theEstimateWeighsEachTrialByItsPlannedEpochs() {
+        FitSpec twenty = FitSpec.builder().sgd(0.1).batchSize(32).maxEpochs(20).build();
+        FitSpec two = twenty.toBuilder().maxEpochs(2).build();
+        List<TrialSpec> specs = List.of(TrialSpec.of("final", ModelSpec.mlp(10, 32), DataSpec.fashionMnist(42, true),
+                twenty, 1), TrialSpec.of("short-1", ModelSpec.mlp(10, 32), DataSpec.fashionMnist(42, true), two, 1),
+                TrialSpec.of("short-2", ModelSpec.mlp(10, 32), DataSpec.fashionMnist(42, true), two, 1));
+        TrialProgress progress = TrialProgress.of(null, specs, result -> { });
+        History history = new History(List.of(new EpochRecord(1, 0.5, 0.8, 0.41234, 0.85, 0.1, 12.3, 10)), false);
+        progress.finished(new TrialResult("final", history, Trials.metrics(history, false), null, 1, null));
+        assertEquals(4.0 / 20, progress.timeLeftPerTimeSoFar(), 1e-12, "4 of 24 planned epochs left after 20");
+        progress.finished(new TrialResult("short-2", history, Trials.metrics(history, false), null, 1, null));
+        assertEquals(2.0 / 22, progress.timeLeftPerTimeSoFar(), 1e-12);
+        TrialProgress unweighted = new TrialProgress(null, 3);
+        unweighted.finished(new TrialResult("final", history, Trials.metrics(history, false), null, 1, null));
+        assertEquals(2.0, unweighted.timeLeftPerTimeSoFar(), 1e-12, "one trial, one unit, without the specs");
+        assertEquals(2, progress.done());
     }
 
     @Test

@@ -89,7 +89,7 @@ final class Study2Report {
                 + "ReLU → flatten (320) → fc1 50 → ReLU → dropout → fc2 10, dropout rate %s. Fashion-MNIST's training "
                 + "images are split stratified into %d for training and %d (%.0f %%) for validation; "
                 + "pixels are scaled to [0, 1] and standardized with one mean and standard deviation of the training "
-                + "split. Every case trains for %d epochs with %s (learning rate %s), batch %d, weights "
+                + "split. Every case trains for %d epochs with %s (learning rate %s%s), batch %d, weights "
                 + "N(0, 1/√fan_in), biases 0. After every epoch the loss and accuracy are recorded on the training "
                 + "batches (as the fit saw them, dropout and augmentation on), on the validation split and on the "
                 + "%d **test** images (inference mode). Two numbers are reported per seed: the sheet's **best "
@@ -97,12 +97,14 @@ final class Study2Report {
                 + "— and the **validation-selected** test accuracy, that of the epoch of highest validation "
                 + "accuracy, which a user without test labels could have picked. Each case runs from %d seeds "
                 + "(%s); numbers are mean ± sample standard deviation over them; a difference between cases counts as "
-                + "more than seed noise when it exceeds 2 standard errors of the difference of means. Every seed is a trial, so "
-                + "`--executor jvm --parallel N` runs them side by side with the same numbers.",
+                + "more than seed noise when it exceeds 2 standard errors of the difference of means. Every seed is a trial: "
+                + "a full run trains them side by side, one per core (`--executor auto`).",
                 cases.cnn().args().get(0), data.train().size(), data.validation().size(), 100 * VALIDATION,
                 cases.epochs(), cases.optimizer().equals("adam")
                         ? "Adam (DJL's default betas)" : "plain SGD", rate == null ? "chosen by the sweep below"
-                                : String.valueOf(rate), cases.fit(1).batchSize(), data.test().size(), cases.seeds().size(),
+                                : String.valueOf(rate), cases.cosine() ? ", decayed along a cosine to "
+                                        + Math.round(100 * CnnCases.COSINE_FINAL_FACTOR) + " % of it at the last update"
+                                        : ", constant", cases.fit(1).batchSize(), data.test().size(), cases.seeds().size(),
                 cases.seeds().toString().replaceAll("[\\[\\]]", "")));
     }
 
