@@ -1,5 +1,6 @@
 package org.atelier.core.study;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -33,6 +34,19 @@ public record CaseComparison(List<CaseRuns> cases) {
         if (cases.isEmpty()) {
             throw new IllegalArgumentException("a comparison needs at least one case");
         }
+    }
+
+    /**
+     * This comparison's cases followed by another's, e.g. the cases trained from scratch and then
+     * those that started from pre-trained parameters in a later batch.
+     *
+     * @param more the cases to append
+     * @return the comparison of both lists' cases
+     */
+    public CaseComparison and(CaseComparison more) {
+        List<CaseRuns> all = new ArrayList<>(cases);
+        all.addAll(more.cases());
+        return new CaseComparison(all);
     }
 
     /**

@@ -90,7 +90,7 @@ public final class CnnBaseline implements Experiment {
         List<TrialSpec> sweepTrials = rates.stream().map(rate -> {
             CnnCases.Case c = cases.baseline(rate);
             return TrialSpec.of("sweep-lr-" + rate, c.model(), c.data(),
-                    c.fit().toBuilder().maxEpochs(sweepEpochs).evaluateTest(false).build(), context.seed());
+                    c.fit().toBuilder().maxEpochs(sweepEpochs).fixedRate().evaluateTest(false).build(), context.seed());
         }).toList();
         LearningRateSweep sweep = LearningRateSweep.of(rates, context.trials().run(sweepTrials));
         dir.save(SWEEP_CHART, sweep.chart("PyTorch-example CNN, " + cases.optimizerTitle() + ": learning-rate sweep ("

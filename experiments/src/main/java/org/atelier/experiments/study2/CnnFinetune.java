@@ -9,7 +9,6 @@ import org.atelier.core.experiment.Param;
 import org.atelier.core.report.RunDirectory;
 import org.atelier.core.report.RunFile;
 import org.atelier.core.study.CaseComparison;
-import org.atelier.core.trial.TrialResult;
 import tech.tablesaw.api.Table;
 
 /**
@@ -71,13 +70,13 @@ public final class CnnFinetune implements Experiment {
         CnnCases cases = new CnnCases(context);
         Study2Report report = new Study2Report("Fine-tuning an MNIST-trained CNN on Fashion-MNIST", context.smoke());
         report.protocol(cases, cases.learningRate());
-        TrialResult pretrained = cases.pretrain();
+        CnnCases.Pretrained trained = cases.runWithPretraining(List.of(cases.baseline(cases.learningRate())),
+                mnist -> List.of(cases.finetuneFrozen(mnist), cases.finetuneFull(mnist)));
         Table summary = CnnLayers.table(context.backend(), cases.cnn(), CnnCases.TRAINED_LAST_LAYERS);
         CnnLayers.FINETUNE_SUMMARY.write(dir, summary);
-        report.pretraining(pretrained, summary, cases);
+        report.pretraining(trained.pretraining(), summary, cases);
 
-        CaseComparison runs = cases.run(List.of(cases.finetuneFrozen(pretrained.params().orElseThrow()),
-                cases.finetuneFull(pretrained.params().orElseThrow()), cases.baseline(cases.learningRate())));
+        CaseComparison runs = trained.fromMnist().and(trained.fromScratch());
         cases.write(runs, "Pre-trained on MNIST vs from scratch, " + cases.optimizerTitle() + " lr " + cases.learningRate());
         report.cases(runs, "Frozen fine-tuning: best epoch on the test set");
         report.finetuneComparison(runs);

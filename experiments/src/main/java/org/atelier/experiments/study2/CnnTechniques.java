@@ -1,6 +1,5 @@
 package org.atelier.experiments.study2;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.atelier.core.data.Datasets;
@@ -10,7 +9,6 @@ import org.atelier.core.experiment.Param;
 import org.atelier.core.report.RunDirectory;
 import org.atelier.core.report.RunFile;
 import org.atelier.core.study.CaseComparison;
-import org.atelier.core.trial.TrialResult;
 
 /**
  * {@code cnn-techniques}: the four cases of the sheet (baseline, augmentation, batch normalization,
@@ -73,12 +71,12 @@ public final class CnnTechniques implements Experiment {
         CnnCases cases = new CnnCases(context);
         Study2Report report = new Study2Report("CNN techniques on Fashion-MNIST", context.smoke());
         report.protocol(cases, cases.learningRate());
-        TrialResult pretrained = cases.pretrain();
-        Path mnist = pretrained.params().orElseThrow();
-        CaseComparison comparison = cases.run(List.of(cases.baseline(cases.learningRate()), cases.augmentation(),
-                cases.batchNorm(), cases.finetuneFrozen(mnist), cases.finetuneFull(mnist)));
+        CnnCases.Pretrained runs = cases.runWithPretraining(
+                List.of(cases.baseline(cases.learningRate()), cases.augmentation(), cases.batchNorm()),
+                mnist -> List.of(cases.finetuneFrozen(mnist), cases.finetuneFull(mnist)));
+        CaseComparison comparison = runs.fromScratch().and(runs.fromMnist());
         cases.write(comparison, "CNN techniques, " + cases.optimizerTitle() + " lr " + cases.learningRate());
-        report.techniques(comparison, pretrained, cases);
+        report.techniques(comparison, runs.pretraining(), cases);
         report.report().write(dir, Study2Report.REPORT, context::metric);
     }
 }
