@@ -111,7 +111,7 @@ public final class CnnAugmentation implements Experiment {
         report.augmentations(PREVIEWS, PIPELINE_PREVIEW, cases.pipelineSteps(), data.standardizer());
 
         CaseComparison runs = cases.run(List.of(cases.augmentation()));
-        cases.write(runs, "CNN on augmented batches, " + cases.optimizerTitle() + " lr " + cases.learningRate());
+        cases.write(runs, "CNN on augmented batches, " + cases.fitTitle(cases.learningRate()));
         report.cases(runs, "Augmentation: best epoch on the test set");
         report.report().write(dir, Study2Report.REPORT, context::metric);
     }

@@ -99,7 +99,7 @@ public final class CnnBaseline implements Experiment {
         report.sweep(sweep, cases, sweepEpochs, SWEEP_CHART);
 
         CaseComparison baseline = cases.run(List.of(cases.baseline(sweep.chosenRate())));
-        cases.write(baseline, "PyTorch-example CNN, " + cases.optimizerTitle() + " lr " + sweep.chosenRate());
+        cases.write(baseline, "PyTorch-example CNN, " + cases.fitTitle(sweep.chosenRate()));
         report.cases(baseline, "Baseline: best epoch on the test set");
         report.report().write(dir, Study2Report.REPORT, context::metric);
     }

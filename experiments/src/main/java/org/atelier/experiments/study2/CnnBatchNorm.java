@@ -70,7 +70,7 @@ public final class CnnBatchNorm implements Experiment {
         CnnLayers.PARAMETERS.write(dir, layers);
         report.batchNorm(layers);
         CaseComparison runs = cases.run(List.of(batchNorm));
-        cases.write(runs, "CNN with batch normalization, " + cases.optimizerTitle() + " lr " + cases.learningRate());
+        cases.write(runs, "CNN with batch normalization, " + cases.fitTitle(cases.learningRate()));
         report.cases(runs, "Batch normalization: best epoch on the test set");
         report.report().write(dir, Study2Report.REPORT, context::metric);
     }

@@ -157,6 +157,11 @@ final class CnnCases {
         return optimizer().equals(FitSpec.ADAM) ? "Adam" : "SGD";
     }
 
+    /** The fit for figure titles, e.g. {@code Adam lr 0.003, cosine}. */
+    String fitTitle(double rate) {
+        return optimizerTitle() + " lr " + rate + (cosine() ? ", cosine" : "");
+    }
+
     /** MNIST prepared the same way (its own mean and standard deviation). */
     DataSpec mnist() {
         return DataSpec.of(Datasets.MNIST).with("splitSeed", context.seed()).with("smoke", context.smoke())
@@ -189,8 +194,13 @@ final class CnnCases {
         return (cosine() ? fit.cosine(COSINE_FINAL_FACTOR, 0) : fit).build();
     }
 
+    /** The rate of both dropout layers. */
+    double dropout() {
+        return params.getDouble("dropout");
+    }
+
     ModelSpec cnn() {
-        return ModelSpec.cnn(10, params.getDouble("dropout"));
+        return ModelSpec.cnn(10, dropout());
     }
 
     /** The baseline: the PyTorch-example CNN trained from scratch. */
@@ -206,7 +216,7 @@ final class CnnCases {
 
     /** The CNN with batch normalization after each convolution and fc1, from scratch. */
     Case batchNorm() {
-        return new Case("batchnorm", ModelSpec.cnnBatchNorm(10, params.getDouble("dropout")), fashion(),
+        return new Case("batchnorm", ModelSpec.cnnBatchNorm(10, dropout()), fashion(),
                 fit(learningRate()), null);
     }
 

@@ -77,7 +77,7 @@ public final class CnnFinetune implements Experiment {
         report.pretraining(trained.pretraining(), summary, cases);
 
         CaseComparison runs = trained.fromMnist().and(trained.fromScratch());
-        cases.write(runs, "Pre-trained on MNIST vs from scratch, " + cases.optimizerTitle() + " lr " + cases.learningRate());
+        cases.write(runs, "Pre-trained on MNIST vs from scratch, " + cases.fitTitle(cases.learningRate()));
         report.cases(runs, "Frozen fine-tuning: best epoch on the test set");
         report.finetuneComparison(runs);
         report.report().write(dir, Study2Report.REPORT, context::metric);

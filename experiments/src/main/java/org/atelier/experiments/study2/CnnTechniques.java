@@ -75,7 +75,7 @@ public final class CnnTechniques implements Experiment {
                 List.of(cases.baseline(cases.learningRate()), cases.augmentation(), cases.batchNorm()),
                 mnist -> List.of(cases.finetuneFrozen(mnist), cases.finetuneFull(mnist)));
         CaseComparison comparison = runs.fromScratch().and(runs.fromMnist());
-        cases.write(comparison, "CNN techniques, " + cases.optimizerTitle() + " lr " + cases.learningRate());
+        cases.write(comparison, "CNN techniques, " + cases.fitTitle(cases.learningRate()));
         report.techniques(comparison, runs.pretraining(), cases);
         report.report().write(dir, Study2Report.REPORT, context::metric);
     }
