@@ -22,9 +22,6 @@ import org.atelier.core.report.chart.LabeledScatterChart;
 import org.atelier.core.report.chart.LineChart;
 import org.atelier.core.study.TestSetEvaluation;
 import org.atelier.core.training.Inference;
-import org.atelier.core.trial.DataSpec;
-import org.atelier.core.trial.FitSpec;
-import org.atelier.core.trial.ModelSpec;
 import org.atelier.core.trial.TrialData;
 import org.atelier.core.trial.TrialResult;
 import org.atelier.core.trial.TrialSpec;
@@ -98,18 +95,15 @@ public final class ActivationMaximization implements Experiment {
 
     @Override
     public List<Param<?>> parameters() {
-        return List.of(
-                Param.ofInt("epochs", 10, "training epochs of the model and of the judge").smoke(1).between(1, 200),
-                Param.ofDouble("learning_rate", 1e-3, "Adam's learning rate").between(1e-6, 1),
-                Param.ofInt("batch_size", 64, "training batch size").between(1, 60_000),
-                Param.ofDouble("dropout", 0.25, "dropout rate of both dropout layers (the PyTorch example has 0.5)")
-                        .between(0, 0.9),
+        List<Param<?>> params = new ArrayList<>(CnnCases.modelParameters("training epochs of the model and of the judge"));
+        params.addAll(List.of(
                 Param.ofInt("steps", 300, "gradient-ascent steps per image").smoke(30).between(1, 100_000),
                 Param.ofDouble("rate", 0.05, "ascent step: root-mean-square pixel change per step").between(1e-6, 10),
                 Param.ofDouble("l2", 0.02, "L2 decay: the image is multiplied by 1 − l2 each step").between(0, 0.99),
                 Param.ofInt("blur_every", 4, "steps between Gaussian blurs (0 = no blur)").between(0, 100_000),
                 Param.ofDouble("blur_sigma", 0.7, "standard deviation of the blur in pixels").between(0.01, 10),
-                Param.ofInt("jitter", 2, "largest random shift per step in pixels (0 = none)").between(0, 13));
+                Param.ofInt("jitter", 2, "largest random shift per step in pixels (0 = none)").between(0, 13)));
+        return params;
     }
 
     @Override
@@ -124,8 +118,9 @@ public final class ActivationMaximization implements Experiment {
     public void run(ExperimentContext context) {
         Params params = context.params();
         RunDirectory dir = context.runDirectory();
-        TrialSpec modelSpec = trial("model", context, context.seed());
-        TrialSpec judgeSpec = trial("judge", context, context.seed() + JUDGE_SEED_OFFSET);
+        TrialSpec modelSpec = CnnCases.model(context, "model-seed-" + context.seed(), context.seed());
+        TrialSpec judgeSpec = CnnCases.model(context, "judge-seed-" + (context.seed() + JUDGE_SEED_OFFSET),
+                context.seed() + JUDGE_SEED_OFFSET);
         List<TrialResult> results = TrialResult.requireSucceeded(context.trials().run(List.of(modelSpec, judgeSpec)));
         TrialData data = Trials.data(modelSpec.data(), context.trials().environment());
         ActivationMaximizer regularized = maximizer(params, context.seed());
@@ -176,16 +171,6 @@ public final class ActivationMaximization implements Experiment {
         report.confusion(images, TEST);
         report.correlation(images, SCATTER, CLASSES_CSV);
         report.report().write(dir, ActivationMaximizationReport.REPORT, context::metric);
-    }
-
-    /** The model or the judge: the PyTorch-example CNN on study 1's Fashion-MNIST preparation, best epoch kept. */
-    private static TrialSpec trial(String role, ExperimentContext context, long seed) {
-        Params params = context.params();
-        DataSpec data = DataSpec.fashionMnist(context.seed(), context.smoke()).with("validation", 0.1);
-        FitSpec fit = FitSpec.builder().adam(params.getDouble("learning_rate")).batchSize(params.getInt("batch_size"))
-                .maxEpochs(params.getInt("epochs")).restoreBest(true).build();
-        return TrialSpec.of(role + "-seed-" + seed, ModelSpec.cnn(10, params.getDouble("dropout")), data, fit, seed)
-                .withSaveParams(true);
     }
 
     private static Model load(ExperimentContext context, TrialSpec spec, TrialResult result, RunDirectory dir) {

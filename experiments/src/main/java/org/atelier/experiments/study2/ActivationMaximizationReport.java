@@ -54,11 +54,11 @@ final class ActivationMaximizationReport {
                 + "divided by 255 and standardized with the training split's mean %.4f and standard deviation %.4f. "
                 + "The network is the CNN of the PyTorch MNIST example (conv 10@5×5 → max-pool → ReLU → conv 20@5×5 → "
                 + "dropout → max-pool → ReLU → fc 50 → ReLU → dropout → fc2 10, %,d parameters, dropout %.2f; the example's 0.5 on a 50-unit layer still underfits after 10 epochs), "
-                + "trained with Adam (rate %s, batch %d) for %d epochs; the epoch of lowest validation loss is kept "
+                + "trained with Adam (rate %s%s, batch %d) for %d epochs; the epoch of lowest validation loss is kept "
                 + "(epoch %d, %.1f s per epoch). It reaches a test accuracy of **%.2f %%**.",
                 data.train().size(), data.validation().size(), data.test().size(), data.standardizer().mean()[0],
                 data.standardizer().std()[0], parameters, params.getDouble("dropout"), params.getDouble("learning_rate"),
-                params.getInt("batch_size"), params.getInt("epochs"), history.bestEpoch(), secondsPerEpoch,
+                CnnCases.scheduleWords(params), params.getInt("batch_size"), params.getInt("epochs"), history.bestEpoch(), secondsPerEpoch,
                 100 * testAccuracy))
                 .paragraph(String.format(Locale.ROOT, "The **judge** is a second network of the same kind, trained "
                         + "the same way but from another seed (%d instead of %d: other initial weights, dropout masks "

@@ -114,15 +114,63 @@ final class CnnCases {
                 Param.ofChoice("optimizer", List.of(FitSpec.ADAM, FitSpec.SGD), FitSpec.ADAM,
                         "the optimizer (Adam with DJL's default betas, or plain SGD)"),
                 Param.ofInt("batch_size", 64, "samples per update (the PyTorch example: 64)").between(1, 60_000),
-                Param.ofChoice("schedule", List.of(CONSTANT, COSINE), COSINE,
-                        "the learning rate over the fit: constant, or cosine decay from the rate to 1 % of it at the"
-                                + " last update"),
-                Param.ofDouble("dropout", DEFAULT_DROPOUT, "rate of the CNN's two dropout layers (the example: 0.5,"
-                        + " which underfits Fashion-MNIST in 10 epochs)").between(0, 0.95)));
+                scheduleParameter(), dropoutParameter()));
         if (learningRate != null) {
             all.add(Param.ofDouble("learning_rate", learningRate, "the optimizer's learning rate").between(1e-6, 100));
         }
         return all;
+    }
+
+    /**
+     * The parameters of a single CNN trained to look into ({@code tsne-features}, {@code
+     * activation-maximization}): the study's recipe ({@link #model}).
+     *
+     * @param epochs what the epochs parameter says it trains
+     * @return epochs, learning_rate, schedule, batch_size and dropout
+     */
+    static List<Param<?>> modelParameters(String epochs) {
+        return List.of(Param.ofInt("epochs", 10, epochs).smoke(1).between(1, 200),
+                Param.ofDouble("learning_rate", Study2Report.DEFAULT_RATE, "Adam's learning rate (what cnn-baseline's"
+                        + " sweep chose)").between(1e-6, 1),
+                scheduleParameter(),
+                Param.ofInt("batch_size", 64, "training batch size").between(1, 60_000),
+                dropoutParameter());
+    }
+
+    private static Param<?> scheduleParameter() {
+        return Param.ofChoice("schedule", List.of(CONSTANT, COSINE), COSINE,
+                "the learning rate over the fit: constant, or cosine decay from the rate to 1 % of it at the last"
+                        + " update");
+    }
+
+    private static Param<?> dropoutParameter() {
+        return Param.ofDouble("dropout", DEFAULT_DROPOUT, "rate of the CNN's two dropout layers (the example: 0.5,"
+                + " which underfits Fashion-MNIST in 10 epochs)").between(0, 0.95);
+    }
+
+    /**
+     * One CNN of the study's recipe ({@link #modelParameters}) on the study's data, the epoch of
+     * lowest validation loss kept as {@code .params}.
+     *
+     * @param context the run, whose parameters give the recipe
+     * @param id the trial's id
+     * @param seed its seed
+     * @return the trial
+     */
+    static TrialSpec model(ExperimentContext context, String id, long seed) {
+        Params params = context.params();
+        DataSpec data = DataSpec.fashionMnist(context.seed(), context.smoke()).with("validation", Study2Report.VALIDATION);
+        FitSpec.Builder fit = FitSpec.builder().adam(params.getDouble("learning_rate"))
+                .batchSize(params.getInt("batch_size")).maxEpochs(params.getInt("epochs")).restoreBest(true);
+        fit = params.getString("schedule").equals(COSINE) ? fit.cosine(COSINE_FINAL_FACTOR, 0) : fit;
+        return TrialSpec.of(id, ModelSpec.cnn(10, params.getDouble("dropout")), data, fit.build(), seed)
+                .withSaveParams(true);
+    }
+
+    /** How a report names a model's schedule: {@code , decayed along a cosine} or nothing. */
+    static String scheduleWords(Params params) {
+        return params.getString("schedule").equals(COSINE) ? ", decayed along a cosine to "
+                + Math.round(100 * COSINE_FINAL_FACTOR) + " % of it" : "";
     }
 
     /** The parameter of the augmentation pipeline. */

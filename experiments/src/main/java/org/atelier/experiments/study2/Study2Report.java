@@ -98,7 +98,7 @@ final class Study2Report {
                 + "accuracy, which a user without test labels could have picked. Each case runs from %d seeds "
                 + "(%s); numbers are mean ± sample standard deviation over them; a difference between cases counts as "
                 + "more than seed noise when it exceeds 2 standard errors of the difference of means. Every seed is a trial: "
-                + "a full run trains them side by side, one per core (`--executor auto`).",
+                + "by default a full run trains them side by side, one per core (`--executor auto`).",
                 cases.dropout(), cases.dropout() == CnnCases.DEFAULT_DROPOUT ? " (the "
                         + "example's 0.5 was set for MNIST; on Fashion-MNIST the 50-unit fc1 underfits with it in 10 "
                         + "epochs: best-epoch test accuracy 87.7 % at 0.5, 89.5 % at 0.25, 90.3 % at 0.1 and 90.6 % at "

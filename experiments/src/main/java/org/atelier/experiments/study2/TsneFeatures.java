@@ -32,9 +32,6 @@ import org.atelier.core.report.chart.ClassScatterChart;
 import org.atelier.core.report.chart.ConfusionMatrixChart;
 import org.atelier.core.study.TestSetEvaluation;
 import org.atelier.core.training.Inference;
-import org.atelier.core.trial.DataSpec;
-import org.atelier.core.trial.FitSpec;
-import org.atelier.core.trial.ModelSpec;
 import org.atelier.core.trial.TrialData;
 import org.atelier.core.trial.TrialResult;
 import org.atelier.core.trial.TrialSpec;
@@ -112,22 +109,19 @@ public final class TsneFeatures implements Experiment {
 
     @Override
     public List<Param<?>> parameters() {
-        return List.of(
-                Param.ofInt("epochs", 10, "training epochs of the CNN").smoke(1).between(1, 200),
-                Param.ofDouble("learning_rate", 1e-3, "Adam's learning rate").between(1e-6, 1),
-                Param.ofInt("batch_size", 64, "training batch size").between(1, 60_000),
-                Param.ofDouble("dropout", 0.25, "rate of the CNN's two dropout layers (the PyTorch example: 0.5,"
-                        + " which reaches only about 87 % in 10 epochs)").between(0, 0.9),
+        List<Param<?>> params = new ArrayList<>(CnnCases.modelParameters("training epochs of the CNN"));
+        params.addAll(List.of(
                 Param.ofInt("samples", 60_000, "training images embedded, from the start of the file").smoke(1000)
                         .between(100, 60_000),
                 Param.ofDouble("perplexity", 30, "t-SNE perplexity; 3 × perplexity neighbours per point")
                         .between(1, 1000),
-                Param.ofInt("iterations", 750, "t-SNE iterations in all").smoke(300).between(1, 100_000),
+                Param.ofInt("iterations", 1000, "t-SNE iterations in all").smoke(300).between(1, 100_000),
                 Param.ofInt("exaggeration_iterations", 250, "t-SNE iterations with early exaggeration 12")
                         .smoke(100).between(0, 100_000),
                 Param.ofInt("knn_k", 10, "neighbours that vote in the kNN accuracy").between(1, 1000),
                 Param.ofInt("threads", 0, "host threads of the t-SNE and kNN search (0: all processors)")
-                        .between(0, 1024));
+                        .between(0, 1024)));
+        return params;
     }
 
     @Override
@@ -145,7 +139,7 @@ public final class TsneFeatures implements Experiment {
         RunDirectory dir = context.runDirectory();
         int threads = params.getInt("threads") == 0 ? Runtime.getRuntime().availableProcessors()
                 : params.getInt("threads");
-        TrialSpec spec = trial(context);
+        TrialSpec spec = CnnCases.model(context, "cnn-seed-" + context.seed(), context.seed());
         TrialResult trained = TrialResult.requireSucceeded(context.trials().run(List.of(spec))).get(0);
         TrialData data = Trials.data(spec.data(), context.trials().environment());
         LabeledData images = Datasets.fashionMnist(context.data(), Subset.TRAIN).head(params.getInt("samples"));
@@ -201,16 +195,6 @@ public final class TsneFeatures implements Experiment {
         report.observations(quality, MAP);
         report.files(FEATURES, EMBEDDING, LABELS, map.count());
         report.report().write(dir, TsneReport.REPORT, context::metric);
-    }
-
-    /** The PyTorch-example CNN on study 1's Fashion-MNIST preparation, the epoch of lowest validation loss kept. */
-    private static TrialSpec trial(ExperimentContext context) {
-        Params params = context.params();
-        DataSpec data = DataSpec.fashionMnist(context.seed(), context.smoke()).with("validation", 0.1);
-        FitSpec fit = FitSpec.builder().adam(params.getDouble("learning_rate")).batchSize(params.getInt("batch_size"))
-                .maxEpochs(params.getInt("epochs")).restoreBest(true).build();
-        return TrialSpec.of("cnn-seed-" + context.seed(), ModelSpec.cnn(10, params.getDouble("dropout")), data, fit,
-                context.seed()).withSaveParams(true);
     }
 
     private static Model load(ExperimentContext context, TrialSpec spec, TrialResult result, RunDirectory dir) {

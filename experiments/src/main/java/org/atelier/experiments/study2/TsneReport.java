@@ -57,11 +57,11 @@ final class TsneReport {
         StudyReport.Section section = report.section("The network and its fc1 features").paragraph(String.format(
                 Locale.ROOT, "The CNN of the PyTorch MNIST example (conv 10@5×5 → max-pool → ReLU → conv 20@5×5 → "
                         + "dropout → max-pool → ReLU → fc1 50 → ReLU → dropout → fc2 10, dropout %.2f) trained on %d "
-                        + "Fashion-MNIST training images with Adam (rate %s, batch %d) for %s, seed %d; %d images "
+                        + "Fashion-MNIST training images with Adam (rate %s%s, batch %d) for %s, seed %d; %d images "
                         + "held out for validation chose the epoch whose parameters are kept: epoch %d (validation "
                         + "accuracy %.2f %%). On the %d test images it reaches **%.2f %%**.",
                 params.getDouble("dropout"), data.train().size(), params.getDouble("learning_rate"),
-                params.getInt("batch_size"), count(trained.history().last().epoch(), "epoch"), seed, data.validation().size(),
+                CnnCases.scheduleWords(params), params.getInt("batch_size"), count(trained.history().last().epoch(), "epoch"), seed, data.validation().size(),
                 best.epoch(), 100 * best.valAccuracy(), test.matrix().total(), 100 * test.matrix().accuracy()))
                 .paragraph(String.format(Locale.ROOT, "The features are fc1's %d outputs after its ReLU, computed in "
                         + "inference mode (dropout off) for the first %d images of the training file, in the file's "
