@@ -59,6 +59,9 @@ class CaseComparisonTest {
         CaseComparison comparison = new CaseComparison(List.of(low, high, near));
         assertEquals("high", comparison.best().name());
         assertEquals(List.of("low", "high", "near"), comparison.table().stringColumn("case").asList());
+        CaseComparison joined = new CaseComparison(List.of(near)).and(new CaseComparison(List.of(low, high)));
+        assertEquals(List.of("near", "low", "high"), joined.table().stringColumn("case").asList(),
+                "a later batch's cases follow an earlier one's");
         BufferedImage curves = comparison.testCurves("test").render();
         assertTrue(curves.getWidth() > curves.getHeight(), "loss and accuracy side by side");
     }
