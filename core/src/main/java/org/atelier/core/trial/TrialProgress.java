@@ -118,12 +118,22 @@ public final class TrialProgress {
     static String line(TrialResult result, int done, int failed, int total, double elapsed, double workDone,
             double workLeft) {
         String outcome = result.succeeded()
-                ? String.format(Locale.ROOT, "done: %s (val loss %.4f, %.1f s)", result.id(),
-                        result.metrics().get("val_loss"), result.seconds())
+                ? String.format(Locale.ROOT, "done: %s (%s, %.1f s)", result.id(), score(result), result.seconds())
                 : String.format(Locale.ROOT, "FAILED: %s (%s, %.1f s)", result.id(), result.error(), result.seconds());
         String time = done < total ? "ETA " + duration(elapsed / workDone * workLeft) : "all done in " + duration(elapsed);
         String failures = failed > 0 ? failed + " failed, " : "";
         return String.format(Locale.ROOT, "trial %d/%d %s, %s%s", done, total, outcome, failures, time);
+    }
+
+    /** The validation loss, or for a trial without validation data its last training loss. */
+    private static String score(TrialResult result) {
+        Double validation = result.metrics().get("val_loss");
+        if (validation != null && !validation.isNaN()) {
+            return String.format(Locale.ROOT, "val loss %.4f", validation);
+        }
+        Double training = result.metrics().get("train_loss");
+        return training == null || training.isNaN() ? "no loss recorded"
+                : String.format(Locale.ROOT, "train loss %.4f", training);
     }
 
     /** {@code 45s}, {@code 1m40s} or {@code 2h05m}. */

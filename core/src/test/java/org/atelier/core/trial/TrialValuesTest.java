@@ -182,6 +182,12 @@ class TrialValuesTest {
         assertEquals("trial 4/12 done: minibatch-lr-0.1-seed-42 (val loss 0.4123, 12.3 s), 2 failed, ETA 1m20s",
                 TrialProgress.line(done, 4, 2, 12, 40.0), "the failures so far stay in every later line");
         assertEquals("45s", TrialProgress.duration(45.2));
+        History unvalidated = new History(List.of(new EpochRecord(1, 0.31234, 0.8, Double.NaN, Double.NaN, 0.1, 12.3,
+                10)), false);
+        TrialResult trainedOnAll = new TrialResult("final-seed-42", unvalidated, Trials.metrics(unvalidated, false), null,
+                12.34, null);
+        assertEquals("trial 1/3 done: final-seed-42 (train loss 0.3123, 12.3 s), ETA 20s",
+                TrialProgress.line(trainedOnAll, 1, 0, 3, 10), "no validation data: the training loss, not NaN");
         assertEquals("trial 1/3 done: minibatch-lr-0.1-seed-42 (val loss 0.4123, 12.3 s), ETA 20s",
                 TrialProgress.line(done, 1, 0, 3, 200, 20, 2), "20 epochs took 200 s, 2 are left");
     }

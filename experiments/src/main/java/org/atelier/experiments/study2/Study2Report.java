@@ -345,8 +345,9 @@ final class Study2Report {
             }
         }
         report.section("What the curves show").bullets(observations).paragraph("A negative gap (test above the "
-                + "training batches) is the mark of dropout and augmentation: the training numbers are measured on "
-                + "perturbed inputs with half the units dropped, the test numbers on clean inputs with all units.")
+                + "training batches) is the mark of augmentation and dropout: the training numbers are measured on "
+                + "perturbed batches (mirrored and cropped images, a share of the units zeroed), the test numbers on "
+                + "clean images with every unit.")
                 .answer(String.format(Locale.ROOT, "**What do the curves show?** %s starts fastest (test accuracy %s "
                         + "after epoch 1), %s slowest (%s); in %d of %d cases every seed's best epoch is the last one, "
                         + "so those curves were still rising when training stopped; the training-batch accuracy lies "

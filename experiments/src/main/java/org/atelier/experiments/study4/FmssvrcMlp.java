@@ -174,7 +174,7 @@ public final class FmssvrcMlp implements Experiment {
             dir.save(ABLATION_RANKING, MlpAblation.of(List.of(MlpAblation.VARIANTS.get(0)), recipe, epochs, seeds,
                     results.subList(0, seeds.size())).ranking());
         }
-        report.budget(finalRuns, ablation, load);
+        report.budget(finalRuns, ablation, load, context.trials().executor().parallel());
         report.report().write(dir, FmssvrcReport.REPORT, context::metric);
     }
 

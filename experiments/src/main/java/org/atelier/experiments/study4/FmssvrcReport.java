@@ -200,7 +200,7 @@ final class FmssvrcReport {
                 .answer("**Ablation:** not run in this run.");
     }
 
-    void budget(CaseRuns finalRuns, MlpAblation ablation, double load) {
+    void budget(CaseRuns finalRuns, MlpAblation ablation, double load, int parallel) {
         double finalSeconds = finalRuns.histories().stream().mapToDouble(h -> h.totalSeconds()).sum();
         // a row that re-evaluated the full row's models took no training time of its own
         double ablationSeconds = ablation == null ? 0 : ablation.rows().stream().filter(MlpAblation.Row::trained)
@@ -214,11 +214,14 @@ final class FmssvrcReport {
         numbers.put("cores", cores);
         StudyReport.Section section = report.section("Time")
                 .keyNumbers(numbers)
-                .paragraph(String.format(Locale.ROOT, "The times are wall times of the trials' epochs (training and "
-                        + "the test evaluation). They depend on the machine's load: with a load average of %.1f on %d "
-                        + "cores other processes shared the cores, so a quiet machine is faster by roughly the "
-                        + "factor by which the load exceeded the cores. `summary.json` holds the run's own duration "
-                        + "and the trials' wall time (`trial_wall_seconds`).", load, cores))
+                .paragraph(String.format(Locale.ROOT, "The times are the trials' epochs (training and the test "
+                        + "evaluation) added up; %s `summary.json` holds the run's own duration (`duration_s`) and the "
+                        + "trials' wall time (`trial_wall_seconds`). The load average counts this run's own trials "
+                        + "(up to %d at a time) with every other process: %.1f on %d cores%s.", parallel > 1
+                                ? "up to " + parallel + " trials ran side by side, one core each, so the run took less "
+                                        + "wall time than this sum." : "the trials ran one after another.",
+                        parallel, load, cores, load > Math.max(parallel, 1) + 0.5 ? ", so other processes shared the "
+                                + "cores and a quiet machine is faster" : ""))
                 .metric("final_seconds", finalSeconds)
                 .metric("ablation_seconds", ablationSeconds);
         if (Double.isFinite(load)) {
