@@ -48,7 +48,9 @@ public final class CnnBatchNorm implements Experiment {
 
     @Override
     public List<Param<?>> parameters() {
-        return CnnCases.parameters(Study2Report.DEFAULT_RATE);
+        List<Param<?>> params = new ArrayList<>(CnnCases.parameters(Study2Report.DEFAULT_RATE));
+        params.addAll(CnnCases.batchNormParameters());
+        return params;
     }
 
     @Override
@@ -68,9 +70,9 @@ public final class CnnBatchNorm implements Experiment {
         CnnCases.Case batchNorm = cases.batchNorm();
         Table layers = CnnLayers.table(context.backend(), batchNorm.model(), 0);
         CnnLayers.PARAMETERS.write(dir, layers);
-        report.batchNorm(layers);
+        report.batchNorm(layers, cases.batchNormRate(), cases.batchNormDropout());
         CaseComparison runs = cases.run(List.of(batchNorm));
-        cases.write(runs, "CNN with batch normalization, " + cases.fitTitle(cases.learningRate()));
+        cases.write(runs, "CNN with batch normalization, " + cases.fitTitle(cases.batchNormRate()));
         report.cases(runs, "Batch normalization: best epoch on the test set");
         report.report().write(dir, Study2Report.REPORT, context::metric);
     }

@@ -55,6 +55,7 @@ public final class CnnTechniques implements Experiment {
         List<Param<?>> params = new ArrayList<>(CnnCases.parameters(Study2Report.DEFAULT_RATE));
         params.add(CnnCases.pipelineParameter());
         params.add(CnnCases.pretrainParameter());
+        params.addAll(CnnCases.batchNormParameters());
         return params;
     }
 

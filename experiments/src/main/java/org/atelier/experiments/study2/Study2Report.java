@@ -215,7 +215,7 @@ final class Study2Report {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    void batchNorm(Table layers) {
+    void batchNorm(Table layers, double rate, double dropout) {
         report.section("Where the batch normalization sits, and why").paragraph("Three batch normalizations: after "
                 + "conv1 and after conv2 (per channel, statistics over the batch and all positions), and after fc1 "
                 + "(per unit) — each between the layer's linear map and its nonlinearity, as Ioffe and Szegedy place "
@@ -228,6 +228,12 @@ final class Study2Report {
                 + "grow as the classifier becomes confident. Each normalization adds γ and β (trained) and a "
                 + "running mean and variance (not trained by gradient) per channel:")
                 .table(layers, 0)
+                .paragraph(String.format(Locale.ROOT, "Trained as Ioffe and Szegedy train a batch-normalized "
+                        + "network: at a higher rate, %s (the baseline: %s), and with dropout %s (the baseline: %s), "
+                        + "because the normalization keeps large steps stable and its batch statistics regularize. "
+                        + "In a development run of seed 42 the batch-normalized CNN reached 90.73 %% with the "
+                        + "baseline's rate and dropout, 90.92 %% with either change alone and 91.12 %% with both.",
+                        rate, DEFAULT_RATE, dropout == 0 ? "removed" : String.valueOf(dropout), CnnCases.DEFAULT_DROPOUT))
                 .metric("parameters", layers.longColumn("parameters").get(layers.rowCount() - 1));
     }
 
@@ -307,11 +313,13 @@ final class Study2Report {
         int kept = pretrained.history().bestEpoch();
         Section section = report.section("All cases together").paragraph(String.format(Locale.ROOT, "The cases are "
                 + "those of cnn-baseline (learning rate %s%s), cnn-augmentation (pipeline "
-                + "%s), cnn-batchnorm and cnn-finetune, from the same definitions and seeds. The MNIST model was "
+                + "%s), cnn-batchnorm (learning rate %s, dropout %s: see cnn-batchnorm) and cnn-finetune, from the "
+                + "same definitions and seeds. The MNIST model was "
                 + "trained once (kept epoch %d, MNIST test accuracy %s) and shared by both fine-tuning cases.",
                 cases.learningRate(), cases.learningRate() == DEFAULT_RATE ? ", what cnn-baseline's sweep chose in "
                         + "its default run" : ", set for this run; cnn-baseline's sweep chose " + DEFAULT_RATE,
-                String.join(" → ", cases.pipelineSteps()), kept, percent(mnist.accuracyAt(kept))))
+                String.join(" → ", cases.pipelineSteps()), cases.batchNormRate(), cases.batchNormDropout(), kept,
+                percent(mnist.accuracyAt(kept))))
                 .image("loss and accuracy per epoch on the training set, every case", CnnCases.TRAINING_CURVES)
                 .image("loss and accuracy per epoch on the test set, every case", CnnCases.TEST_CURVES)
                 .table(comparison.table(), 4);
