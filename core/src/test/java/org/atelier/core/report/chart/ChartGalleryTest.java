@@ -177,6 +177,12 @@ class ChartGalleryTest {
         }
         assertEquals(ChartStyle.WIDTH, readBack(scatter.build().save(dir.resolve("scatter.png"))).getWidth());
         assertThrows(AtelierException.class, () -> LabeledScatterChart.builder().build());
+        // Points whose labels would overlap share one; apart ones keep their own.
+        List<LabeledScatterChart.Builder.Label> labels = LabeledScatterChart.Builder.labels(
+                List.of("Sneaker", "Ankle boot", "Shirt", "Coat"), List.of(new double[] {0.963, 1.0},
+                        new double[] {0.956, 1.0}, new double[] {0.70, 0.55}, new double[] {0.86, 0.34}));
+        assertEquals(List.of("Ankle boot, Sneaker", "Coat", "Shirt"), labels.stream()
+                .map(LabeledScatterChart.Builder.Label::text).filter(t -> !t.isEmpty()).sorted().toList());
         assertThrows(AtelierException.class, () -> LabeledScatterChart.builder().point("x", Double.NaN, 1));
     }
 
