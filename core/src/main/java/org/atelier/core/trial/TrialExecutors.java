@@ -62,8 +62,10 @@ public final class TrialExecutors {
         TreeMap<String, TrialExecutorFactory> factories = factories();
         TrialExecutorFactory factory = factories.get(name);
         if (factory == null) {
+            TreeSet<String> choices = new TreeSet<>(factories.keySet());
+            choices.add(AUTO);
             throw new AtelierException("unknown trial executor '" + name + "'; choices: "
-                    + String.join(", ", new TreeSet<>(factoriesAndAuto(factories))) + (name.equals(SPARK) ? "; the " + SPARK + " executor is"
+                    + String.join(", ", choices) + (name.equals(SPARK) ? "; the " + SPARK + " executor is"
                     + " a module of its own (tools/spark): ./atelier puts it and Spark on the class path for --executor "
                     + SPARK : ""));
         }
@@ -132,12 +134,6 @@ public final class TrialExecutors {
     /** The names of the available executors, sorted. */
     public static List<String> names() {
         return List.copyOf(factories().keySet());
-    }
-
-    private static List<String> factoriesAndAuto(TreeMap<String, TrialExecutorFactory> factories) {
-        List<String> names = new ArrayList<>(factories.keySet());
-        names.add(AUTO);
-        return names;
     }
 
     private static TreeMap<String, TrialExecutorFactory> factories() {

@@ -110,7 +110,7 @@ public final class TrialRunner {
                 .toList();
     }
 
-    /** The one line saying that a trial's training continues from the backup an earlier attempt left. */
+    /** Prints the announcement before the first batch of two or more trials, once. */
     private synchronized void announceOnce(int trials) {
         if (trials > 1 && !announced && !announcement.isEmpty() && progress != null) {
             announced = true;
@@ -119,6 +119,7 @@ public final class TrialRunner {
         }
     }
 
+    /** The one line saying that a trial's training continues from the backup an earlier attempt left. */
     private void announceResume(TrialSpec spec, TrainingBackup.Progress backup) {
         if (progress == null) {
             return;

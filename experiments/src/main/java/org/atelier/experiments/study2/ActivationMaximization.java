@@ -119,8 +119,8 @@ public final class ActivationMaximization implements Experiment {
         Params params = context.params();
         RunDirectory dir = context.runDirectory();
         TrialSpec modelSpec = CnnCases.model(context, "model-seed-" + context.seed(), context.seed());
-        TrialSpec judgeSpec = CnnCases.model(context, "judge-seed-" + (context.seed() + JUDGE_SEED_OFFSET),
-                context.seed() + JUDGE_SEED_OFFSET);
+        long judgeSeed = context.seed() + JUDGE_SEED_OFFSET;
+        TrialSpec judgeSpec = CnnCases.model(context, "judge-seed-" + judgeSeed, judgeSeed);
         List<TrialResult> results = TrialResult.requireSucceeded(context.trials().run(List.of(modelSpec, judgeSpec)));
         TrialData data = Trials.data(modelSpec.data(), context.trials().environment());
         ActivationMaximizer regularized = maximizer(params, context.seed());

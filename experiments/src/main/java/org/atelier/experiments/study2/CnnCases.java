@@ -165,15 +165,24 @@ final class CnnCases {
         DataSpec data = DataSpec.fashionMnist(context.seed(), context.smoke()).with("validation", Study2Report.VALIDATION);
         FitSpec.Builder fit = FitSpec.builder().adam(params.getDouble("learning_rate"))
                 .batchSize(params.getInt("batch_size")).maxEpochs(params.getInt("epochs")).restoreBest(true);
-        fit = params.getString("schedule").equals(COSINE) ? fit.cosine(COSINE_FINAL_FACTOR, 0) : fit;
-        return TrialSpec.of(id, ModelSpec.cnn(10, params.getDouble("dropout")), data, fit.build(), seed)
-                .withSaveParams(true);
+        return TrialSpec.of(id, ModelSpec.cnn(10, params.getDouble("dropout")), data, scheduled(fit, params).build(),
+                seed).withSaveParams(true);
     }
 
-    /** How a report names a model's schedule: {@code , decayed along a cosine} or nothing. */
+    /** Whether the parameters' {@code schedule} is the cosine decay. */
+    static boolean cosine(Params params) {
+        return params.getString("schedule").equals(COSINE);
+    }
+
+    /** The fit with the parameters' schedule: the cosine decay to {@link #COSINE_FINAL_FACTOR}, or the rate kept. */
+    private static FitSpec.Builder scheduled(FitSpec.Builder fit, Params params) {
+        return cosine(params) ? fit.cosine(COSINE_FINAL_FACTOR, 0) : fit;
+    }
+
+    /** How a report names a model's schedule: {@code , decayed along a cosine to 1 % of it} or nothing. */
     static String scheduleWords(Params params) {
-        return params.getString("schedule").equals(COSINE) ? ", decayed along a cosine to "
-                + Math.round(100 * COSINE_FINAL_FACTOR) + " % of it" : "";
+        return cosine(params) ? ", decayed along a cosine to " + Math.round(100 * COSINE_FINAL_FACTOR) + " % of it"
+                : "";
     }
 
     /**
@@ -244,7 +253,12 @@ final class CnnCases {
 
     /** Whether the rate follows the cosine schedule. */
     boolean cosine() {
-        return params.getString("schedule").equals(COSINE);
+        return cosine(params);
+    }
+
+    /** How a report names this run's schedule ({@link #scheduleWords(Params)}). */
+    String scheduleWords() {
+        return scheduleWords(params);
     }
 
     int epochs() {
@@ -257,7 +271,7 @@ final class CnnCases {
         fit = optimizer().equals(FitSpec.ADAM) ? fit.adam(rate) : fit.sgd(rate);
         fit = fit.batchSize(params.getInt("batch_size")).maxEpochs(epochs()).evaluateBeforeTraining(true)
                 .evaluateTest(true);
-        return (cosine() ? fit.cosine(COSINE_FINAL_FACTOR, 0) : fit).build();
+        return scheduled(fit, params).build();
     }
 
     /** The rate of both dropout layers. */

@@ -105,9 +105,8 @@ final class Study2Report {
                         + "0 in a development run of seed 42 with this schedule)" : "", data.train().size(), data.validation().size(), 100 * VALIDATION,
                 cases.epochs(), cases.optimizer().equals("adam")
                         ? "Adam (DJL's default betas)" : "plain SGD", rate == null ? "chosen by the sweep below"
-                                : String.valueOf(rate), cases.cosine() ? ", decayed along a cosine to "
-                                        + Math.round(100 * CnnCases.COSINE_FINAL_FACTOR) + " % of it at the last update"
-                                        : ", constant", cases.fit(1).batchSize(), data.test().size(), cases.seeds().size(),
+                                : String.valueOf(rate), cases.cosine() ? cases.scheduleWords()
+                                        + " at the last update" : ", constant", cases.fit(1).batchSize(), data.test().size(), cases.seeds().size(),
                 cases.seeds().toString().replaceAll("[\\[\\]]", "")));
     }
 

@@ -220,7 +220,7 @@ final class FmssvrcReport {
                         + "(up to %d at a time) with every other process: %.1f on %d cores%s.", parallel > 1
                                 ? "up to " + parallel + " trials ran side by side, one core each, so the run took less "
                                         + "wall time than this sum." : "the trials ran one after another.",
-                        parallel, load, cores, load > Math.max(parallel, 1) + 0.5 ? ", so other processes shared the "
+                        parallel, load, cores, load > parallel + 0.5 ? ", so other processes shared the "
                                 + "cores and a quiet machine is faster" : ""))
                 .metric("final_seconds", finalSeconds)
                 .metric("ablation_seconds", ablationSeconds);

@@ -38,6 +38,11 @@ public final class LabeledScatterChart {
 
     /** Collects the points; axis labels default to "x" and "y". */
     public static final class Builder extends XyChartBuilder<Builder> {
+        /** Each axis's room beyond the points, as a share of their range. */
+        private static final double MARGIN = 0.06;
+        /** The x axis's room to the right of the points, for the labels. */
+        private static final double LABEL_MARGIN = 0.18;
+
         private final List<String> names = new ArrayList<>();
         private final List<double[]> points = new ArrayList<>();
 
@@ -69,11 +74,10 @@ public final class LabeledScatterChart {
             }
             XYSeries series = new XYSeries("points", false, true);
             points.forEach(p -> series.add(p[0], p[1]));
-            XYLineAndShapeRenderer renderer;
             Color color = ChartStyle.color(0);
             List<Label> labels = labels(names, points);
             ItemLabelPosition above = new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_RIGHT);
-            renderer = new XYLineAndShapeRenderer(false, true) {
+            XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true) {
                 @Override
                 public ItemLabelPosition getPositiveItemLabelPosition(int row, int column) {
                     return labels.get(column).above() ? above : super.getPositiveItemLabelPosition(row, column);
@@ -88,8 +92,8 @@ public final class LabeledScatterChart {
             renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3,
                     TextAnchor.CENTER_LEFT));
             renderer.setItemLabelAnchorOffset(4);
-            NumberAxis x = padded(xLabel, 0.18);
-            NumberAxis y = padded(yLabel, 0.06);
+            NumberAxis x = padded(xLabel, LABEL_MARGIN);
+            NumberAxis y = padded(yLabel, MARGIN);
             XYPlot plot = new XYPlot(new XYSeriesCollection(series), x, y, renderer);
             return figure(plot, false);
         }
@@ -106,10 +110,10 @@ public final class LabeledScatterChart {
             double maxX = points.stream().mapToDouble(p -> p[0]).max().orElseThrow();
             double minY = points.stream().mapToDouble(p -> p[1]).min().orElseThrow();
             double maxY = points.stream().mapToDouble(p -> p[1]).max().orElseThrow();
-            double spanX = Math.max(maxX - minX, 1e-9) * (1 + 0.06 + 0.18);
-            double spanY = Math.max(maxY - minY, 1e-9) * (1 + 0.06 + 0.06);
+            double spanX = Math.max(maxX - minX, 1e-9) * (1 + MARGIN + LABEL_MARGIN);
+            double spanY = Math.max(maxY - minY, 1e-9) * (1 + MARGIN + MARGIN);
             double xPerPixel = spanX / (ChartStyle.WIDTH - 120.0);
-            double rightEdge = maxX + 0.18 * Math.max(maxX - minX, 1e-9);
+            double rightEdge = maxX + LABEL_MARGIN * Math.max(maxX - minX, 1e-9);
             double rowHeight = spanY * 16.0 / 480;
             Integer[] order = new Integer[points.size()];
             for (int i = 0; i < order.length; i++) {
@@ -127,7 +131,7 @@ public final class LabeledScatterChart {
                 String text = names.get(order[a]);
                 for (int b = a + 1; b < order.length; b++) {
                     double[] next = points.get(order[b]);
-                    if (next[0] > first[0] + (10 + 7.0 * text.length()) * xPerPixel) {
+                    if (next[0] > labelEnd(first, text, xPerPixel)) {
                         break; // in x order: no later point starts under the label
                     }
                     if (!taken[order[b]] && Math.abs(next[1] - first[1]) < rowHeight) {
@@ -136,13 +140,18 @@ public final class LabeledScatterChart {
                         taken[order[b]] = true;
                     }
                 }
-                boolean above = group.size() > 1 || first[0] + (10 + 7.0 * text.length()) * xPerPixel > rightEdge;
+                boolean above = group.size() > 1 || labelEnd(first, text, xPerPixel) > rightEdge;
                 int anchor = above ? group.get(group.size() - 1) : group.get(0);
                 for (int member : group) {
                     labels[member] = new Label(member == anchor ? text : "", above);
                 }
             }
             return List.of(labels);
+        }
+
+        /** Where a label drawn right of a point ends in x: 10 pixels of offset and about 7 per character. */
+        private static double labelEnd(double[] point, String text, double xPerPixel) {
+            return point[0] + (10 + 7.0 * text.length()) * xPerPixel;
         }
 
         /**
@@ -156,7 +165,7 @@ public final class LabeledScatterChart {
         /** A fitted axis with room around the points (the x axis more to the right, for the labels). */
         private static NumberAxis padded(String label, double upperMargin) {
             NumberAxis axis = fittedAxis(label);
-            axis.setLowerMargin(0.06);
+            axis.setLowerMargin(MARGIN);
             axis.setUpperMargin(upperMargin);
             return axis;
         }
